@@ -1,0 +1,88 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Strict settings applied to every Swift target from one place.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "peerscope",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "peerscope", targets: ["peerscope"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+    ],
+    targets: [
+        .target(name: "ARMModels", swiftSettings: strictSettings),
+        .target(
+            name: "ARMClient",
+            dependencies: [
+                "ARMModels",
+                "PeeringBrowser",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "ARMEmulator",
+            dependencies: [
+                "ARMModels",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            resources: [.copy("Worlds")],
+            swiftSettings: strictSettings
+        ),
+        .target(name: "PeeringBrowser", dependencies: ["ARMModels"], swiftSettings: strictSettings),
+        .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
+        .target(
+            name: "TerminalUI",
+            dependencies: ["PeeringBrowser", "CNcurses"],
+            swiftSettings: strictSettings,
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        .executableTarget(
+            name: "peerscope",
+            dependencies: [
+                "ARMModels", "ARMClient", "ARMEmulator", "PeeringBrowser", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "ARMModelsTests", dependencies: ["ARMModels"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(
+            name: "ARMClientTests",
+            dependencies: ["ARMClient", "ARMEmulator", "ARMModels",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "ARMEmulatorTests",
+            dependencies: ["ARMEmulator", "ARMModels",
+                           .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                           .product(name: "NIOCore", package: "swift-nio")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "PeeringBrowserTests", dependencies: ["PeeringBrowser", "ARMModels"], swiftSettings: strictSettings),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PeeringBrowser", "ARMModels"], resources: [.copy("Golden")], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["ARMEmulator", "ARMModels"], swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,141 @@
+import Foundation
+import Synchronization
+
+/// Gets tokens from the Azure CLI, as `az account get-access-token` prints them.
+///
+/// The CLI runs without a shell, with a 10 second limit. Its token is kept
+/// until five minutes before it expires; at most one `az` runs at a time.
+public final class AzureCLICredential: TokenCredential {
+    public let name = "Azure CLI"
+    private let executable: String
+    private let environment: [String: String]
+    private let timeout: Duration
+    private let now: @Sendable () -> Date
+    private let cache = Mutex<[String: AccessToken]>([:])
+    private let gate = AsyncGate()
+
+    /// Creates the credential.
+    /// - Parameters:
+    ///   - executable: the `az` program; a bare name is looked up on PATH.
+    ///   - environment: the environment `az` runs with and PATH comes from.
+    ///   - timeout: how long `az` may take.
+    ///   - now: the clock used to decide when a cached token is due for renewal.
+    public init(
+        executable: String = "az", environment: [String: String] = ProcessInfo.processInfo.environment,
+        timeout: Duration = .seconds(10), now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.executable = executable
+        self.environment = environment
+        self.timeout = timeout
+        self.now = now
+    }
+
+    public func token(for audience: String) async throws -> AccessToken {
+        if let cached = fresh(audience) { return cached }
+        return try await gate.run {
+            if let cached = self.fresh(audience) { return cached }
+            let token = try await self.fetch(audience)
+            self.cache.withLock { $0[audience] = token }
+            return token
+        }
+    }
+
+    private func fresh(_ audience: String) -> AccessToken? {
+        cache.withLock { $0[audience] }.flatMap { $0.expiresOn.timeIntervalSince(now()) > 300 ? $0 : nil }
+    }
+
+    private func fetch(_ audience: String) async throws -> AccessToken {
+        guard let path = AzureCLICredential.locate(executable, path: environment["PATH"] ?? "") else {
+            throw ARMError.credentialUnavailable(
+                "Azure CLI ('\(executable)') was not found on PATH: install it and run 'az login', or set PEERSCOPE_ACCESS_TOKEN")
+        }
+        let result = try await ProcessRunner.run(
+            path, arguments: ["account", "get-access-token", "--resource", audience, "-o", "json"],
+            environment: environment, timeout: timeout)
+        guard !result.timedOut else {
+            throw ARMError.credentialUnavailable("Azure CLI did not answer within \(timeout): run 'az login' again or set PEERSCOPE_ACCESS_TOKEN")
+        }
+        guard result.status == 0 else {
+            let firstLine = String(decoding: result.stderr, as: UTF8.self)
+                .split(whereSeparator: \.isNewline).first.map(String.init) ?? "no message"
+            throw ARMError.credentialUnavailable("Azure CLI failed (exit \(result.status)): \(firstLine.prefix(200)) — run 'az login'")
+        }
+        return try AzureCLICredential.parse(result.stdout)
+    }
+
+    /// Parses the JSON `az account get-access-token` prints.
+    ///
+    /// Reads `expires_on` (epoch seconds, a number or a string) and falls
+    /// back to `expiresOn` (local time, "yyyy-MM-dd HH:mm:ss.SSSSSS").
+    public static func parse(_ data: Data) throws -> AccessToken {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw ARMError.credentialUnavailable("Azure CLI printed something that is not a JSON object")
+        }
+        guard let token = object["accessToken"] as? String, !token.isEmpty else {
+            throw ARMError.credentialUnavailable("Azure CLI output has no accessToken")
+        }
+        if let epoch = object["expires_on"] as? Double {
+            return AccessToken(token: token, expiresOn: Date(timeIntervalSince1970: epoch))
+        }
+        if let text = object["expires_on"] as? String, let epoch = Double(text) {
+            return AccessToken(token: token, expiresOn: Date(timeIntervalSince1970: epoch))
+        }
+        if let text = object["expiresOn"] as? String {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone.current
+            for format in ["yyyy-MM-dd HH:mm:ss.SSSSSS", "yyyy-MM-dd HH:mm:ss"] {
+                formatter.dateFormat = format
+                if let date = formatter.date(from: text) { return AccessToken(token: token, expiresOn: date) }
+            }
+        }
+        throw ARMError.credentialUnavailable("Azure CLI output has neither expires_on nor a readable expiresOn")
+    }
+
+    /// Finds `name` on `path` unless it already names a file.
+    static func locate(_ name: String, path: String) -> String? {
+        let manager = FileManager.default
+        if name.contains("/") { return manager.isExecutableFile(atPath: name) ? name : nil }
+        for directory in path.split(separator: ":") {
+            let candidate = "\(directory)/\(name)"
+            if manager.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+}
+
+/// Runs one async operation at a time; later callers wait their turn.
+final class AsyncGate: Sendable {
+    private let busy = Mutex<(Bool, [CheckedContinuation<Void, Never>])>((false, []))
+
+    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        await acquire()
+        defer { release() }
+        return try await body()
+    }
+
+    private func acquire() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let resumeNow = busy.withLock { state -> Bool in
+                if !state.0 {
+                    state.0 = true
+                    return true
+                }
+                state.1.append(continuation)
+                return false
+            }
+            if resumeNow { continuation.resume() }
+        }
+    }
+
+    private func release() {
+        let next = busy.withLock { state -> CheckedContinuation<Void, Never>? in
+            if state.1.isEmpty {
+                state.0 = false
+                return nil
+            }
+            return state.1.removeFirst()
+        }
+        next?.resume()
+    }
+}

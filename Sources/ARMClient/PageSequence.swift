@@ -1,0 +1,79 @@
+import ARMModels
+import Foundation
+import NIOHTTP1
+
+/// The pages of an ARM list, fetched one at a time as the caller asks for them.
+///
+/// Each page's `nextLink` is followed verbatim, as the official SDKs do. A
+/// nextLink naming another host is refused by the pipeline (no token goes
+/// there); one that repeats a page already fetched ends the listing with an
+/// error instead of looping.
+public struct PageSequence<Item: Codable & Sendable>: AsyncSequence, Sendable {
+    public typealias Element = ARMPage<Item>
+    let pipeline: ARMPipeline
+    let firstURL: String
+    let scope: RequestScope
+
+    public struct AsyncIterator: AsyncIteratorProtocol {
+        let pipeline: ARMPipeline
+        let scope: RequestScope
+        var nextURL: String?
+        var seen: Set<String> = []
+
+        public mutating func next() async throws -> ARMPage<Item>? {
+            guard let url = nextURL else { return nil }
+            nextURL = nil
+            seen.insert(url)
+            let (data, info) = try await pipeline.send(.GET, url, scope: scope)
+            let page: Page<Item>
+            do {
+                page = try JSONDecoder().decode(Page<Item>.self, from: data)
+            } catch {
+                var failure = ARMError(
+                    kind: .malformedResponse,
+                    message: "ARM's answer for \(scope.phrase) is not a valid list: \(DecodingProblem.describe(error))")
+                failure.requestID = info.requestID
+                failure.clientRequestID = info.clientRequestID
+                throw failure
+            }
+            if let link = page.nextLink, !link.isEmpty {
+                guard !seen.contains(link) else {
+                    throw ARMError(kind: .pagingLoop, message: "ARM's nextLink for \(scope.phrase) repeats a page already fetched; stopped instead of looping")
+                }
+                nextURL = link
+            }
+            return ARMPage(items: page.value, info: info)
+        }
+    }
+
+    public func makeAsyncIterator() -> AsyncIterator {
+        AsyncIterator(pipeline: pipeline, scope: scope, nextURL: firstURL)
+    }
+
+    /// Every item of every page, in order.
+    public func collect() async throws -> [Item] {
+        var items: [Item] = []
+        for try await page in self { items += page.items }
+        return items
+    }
+}
+
+/// Turns a DecodingError into a short phrase that names the field.
+enum DecodingProblem {
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func path(_ keys: [any CodingKey]) -> String {
+            keys.isEmpty ? "the top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        }
+        switch error {
+        case .dataCorrupted(let context):
+            return context.codingPath.isEmpty ? "the body is not JSON" : "bad value at \(path(context.codingPath))"
+        case .keyNotFound(let key, let context):
+            return "missing '\(key.stringValue)' at \(path(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "wrong type at \(path(context.codingPath))"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Runs a program without a shell and collects its output, with a time limit.
+enum ProcessRunner {
+    struct Result: Sendable {
+        var status: Int32
+        var stdout: Data
+        var stderr: Data
+        var timedOut: Bool
+    }
+
+    /// Runs `path` with `arguments`, killing it when `timeout` passes.
+    ///
+    /// The blocking work happens on a Dispatch queue, never on the
+    /// cooperative pool (which has only two threads on a two-core machine).
+    static func run(_ path: String, arguments: [String], environment: [String: String], timeout: Duration) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: path)
+                process.arguments = arguments
+                process.environment = environment
+                let out = Pipe()
+                let err = Pipe()
+                process.standardOutput = out
+                process.standardError = err
+                process.standardInput = FileHandle.nullDevice
+                do {
+                    try process.run()
+                } catch {
+                    continuation.resume(throwing: ARMError.credentialUnavailable("could not start \(path): \(error.localizedDescription)"))
+                    return
+                }
+                let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
+                let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
+                DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
+                let group = DispatchGroup()
+                nonisolated(unsafe) var stdout = Data()
+                nonisolated(unsafe) var stderr = Data()
+                group.enter()
+                DispatchQueue.global().async {
+                    stdout = out.fileHandleForReading.readDataToEndOfFile()
+                    group.leave()
+                }
+                stderr = err.fileHandleForReading.readDataToEndOfFile()
+                group.wait()
+                process.waitUntilExit()
+                let timedOut = timer.isCancelled == false && process.terminationReason == .uncaughtSignal
+                timer.cancel()
+                continuation.resume(returning: Result(status: process.terminationStatus, stdout: stdout, stderr: stderr, timedOut: timedOut))
+            }
+        }
+    }
+}

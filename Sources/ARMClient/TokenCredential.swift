@@ -1,0 +1,43 @@
+import Foundation
+
+/// An access token and when it stops being valid.
+///
+/// `description` never shows the token itself, so a token printed by
+/// accident reveals nothing.
+public struct AccessToken: Sendable, CustomStringConvertible {
+    public let token: String
+    public let expiresOn: Date
+    public init(token: String, expiresOn: Date) {
+        self.token = token
+        self.expiresOn = expiresOn
+    }
+    public var description: String { "AccessToken(expires \(expiresOn), redacted)" }
+}
+
+/// Something that can hand out bearer tokens for an audience, as the Azure SDKs' `TokenCredential`.
+public protocol TokenCredential: Sendable {
+    /// A human name for error messages ("environment token", "Azure CLI").
+    var name: String { get }
+    /// A token for `audience` (e.g. `https://management.azure.com`).
+    func token(for audience: String) async throws -> AccessToken
+}
+
+/// A fixed token, read from the environment variable PEERSCOPE_ACCESS_TOKEN.
+public struct StaticTokenCredential: TokenCredential {
+    public let name = "PEERSCOPE_ACCESS_TOKEN"
+    private let value: String
+
+    public init(token: String) { self.value = token }
+
+    /// The credential from PEERSCOPE_ACCESS_TOKEN, or nil when it is unset or empty.
+    public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> StaticTokenCredential? {
+        guard let token = environment["PEERSCOPE_ACCESS_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
+            return nil
+        }
+        return StaticTokenCredential(token: token)
+    }
+
+    public func token(for audience: String) async throws -> AccessToken {
+        AccessToken(token: value, expiresOn: .distantFuture)
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// Runs async work from a synchronous command and waits for it on the calling thread.
+///
+/// The commands are synchronous so the terminal UI can own the main thread;
+/// this bridges to async code without touching the MainActor.
+func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) throws -> T {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task.detached {
+        do { box.set(.success(try await body())) } catch { box.set(.failure(error)) }
+        done.signal()
+    }
+    done.wait()
+    return try box.get()
+}
+
+/// A thread-safe slot for one result.
+final class ResultBox<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Result<T, any Error>?
+    func set(_ result: Result<T, any Error>) { lock.withLock { value = result } }
+    func get() throws -> T {
+        guard let value = lock.withLock({ value }) else { throw CommandFailure("internal: async work ended without a result") }
+        return try value.get()
+    }
+}
+
+/// A failure a command reports in one line on stderr.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,63 @@
+import ARMClient
+import ARMEmulator
+import ARMModels
+import ArgumentParser
+import Foundation
+import PeeringBrowser
+
+/// `peerscope list`: one listing of a VNet's peerings, for scripts.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "Print a virtual network's peerings once (json, jsonc, table or tsv).")
+
+    @OptionGroup var selection: SelectionOptions
+
+    @Option(name: [.customShort("o"), .long], help: "Output format: json, jsonc, table or tsv.")
+    var output: OutputFormat = .json
+
+    func run() throws {
+        let options = selection
+        let format = output
+        do {
+            let text = try runBlocking {
+                let session = try await Session.open(options, scenarioClock: false)
+                do {
+                    guard let target = try options.selection() ?? (options.demo ? DemoSelection.sample : nil) else {
+                        throw CommandFailure("name the virtual network: --subscription ID -g RG --vnet-name VNET, or --ids RESOURCE_ID")
+                    }
+                    let peerings = try await session.client.peerings(
+                        subscriptionId: target.subscription, resourceGroup: target.resourceGroup, virtualNetwork: target.vnet
+                    ).collect()
+                    await session.close()
+                    return try ListFormatter.format(peerings, as: format, resourceGroup: target.resourceGroup)
+                } catch {
+                    await session.close()
+                    throw error
+                }
+            }
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } catch {
+            FileHandle.standardError.write(Data("peerscope: \(CommandErrors.describe(error))\n".utf8))
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Where `--demo` points when no VNet is named.
+enum DemoSelection {
+    static let sample = VNetSelection(subscription: SampleWorld.subscriptionId, resourceGroup: SampleWorld.resourceGroup, vnet: SampleWorld.vnet)
+    static let hub = VNetSelection(subscription: DemoWorld.connectivitySubscription, resourceGroup: DemoWorld.hubGroup, vnet: DemoWorld.hubName)
+}
+
+/// One-line descriptions of errors, safe for a terminal.
+enum CommandErrors {
+    static func describe(_ error: any Error) -> String {
+        let text: String
+        switch error {
+        case let error as ARMError: text = error.description
+        case let error as CommandFailure: text = error.description
+        default: text = "\(error)"
+        }
+        return DisplayText.sanitize(text)
+    }
+}
