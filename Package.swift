@@ -77,12 +77,14 @@ let package = Package(
             name: "ARMEmulatorTests",
             dependencies: ["ARMEmulator", "ARMModels",
                            .product(name: "AsyncHTTPClient", package: "async-http-client"),
-                           .product(name: "NIOCore", package: "swift-nio")],
+                           .product(name: "NIOCore", package: "swift-nio"),
+                           .product(name: "NIOHTTP1", package: "swift-nio")],
+            resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
         .testTarget(name: "PeeringBrowserTests", dependencies: ["PeeringBrowser", "ARMModels"], swiftSettings: strictSettings),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PeeringBrowser", "ARMModels"], resources: [.copy("Golden")], swiftSettings: strictSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["ARMEmulator", "ARMModels"], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["ARMEmulator", "ARMModels", "peerscope"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -12,7 +12,16 @@ import NIOHTTP1
 public final class ARMClient: Sendable {
     public let configuration: ARMClientConfiguration
     let pipeline: ARMPipeline
-    private let httpClient: HTTPClient
+
+    /// One HTTP client for the whole process, with redirects off so a token can't follow one.
+    ///
+    /// It lives as long as the process, like `HTTPClient.shared`, so no
+    /// code path can crash by dropping a client that was not shut down.
+    private static let httpClient: HTTPClient = {
+        var httpConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow)
+        httpConfiguration.timeout.connect = .seconds(4)
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
+    }()
 
     /// Creates a client.
     /// - Parameters:
@@ -28,19 +37,13 @@ public final class ARMClient: Sendable {
         now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.configuration = configuration
-        var httpConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow)
-        httpConfiguration.timeout.connect = .seconds(10)
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
-        self.httpClient = httpClient
         self.pipeline = ARMPipeline(
-            configuration: configuration, credential: credential, httpClient: httpClient, logger: logger,
+            configuration: configuration, credential: credential, httpClient: ARMClient.httpClient, logger: logger,
             sleep: sleep, random: random, now: now)
     }
 
-    /// Closes the client's connections; call once when done.
-    public func shutdown() async {
-        try? await httpClient.shutdown()
-    }
+    /// Ends the client's use; the process-wide connection pool stays for other clients.
+    public func shutdown() async {}
 
     // MARK: Operations
 

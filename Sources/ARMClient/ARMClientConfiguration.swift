@@ -59,7 +59,9 @@ public struct ARMEndpoint: Sendable, Hashable, CustomStringConvertible {
                 option: "--endpoint", rule: "plain http is allowed only to loopback (127.0.0.1, ::1, localhost); use https for '\(host)'")
         }
         self.scheme = scheme
-        self.host = host.lowercased()
+        var bare = host.lowercased()
+        if bare.hasPrefix("["), bare.hasSuffix("]") { bare = String(bare.dropFirst().dropLast()) }
+        self.host = bare
         self.port = components.port ?? (scheme == "https" ? 443 : 80)
         var path = components.percentEncodedPath
         while path.hasSuffix("/") { path.removeLast() }
@@ -89,7 +91,8 @@ public struct ARMEndpoint: Sendable, Hashable, CustomStringConvertible {
 
     /// Whether `url` points at this endpoint's scheme, host and port (the only place a token may go).
     public func owns(_ url: URLComponents) -> Bool {
-        guard let scheme = url.scheme?.lowercased(), let host = url.host?.lowercased() else { return false }
+        guard let scheme = url.scheme?.lowercased(), var host = url.host?.lowercased() else { return false }
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
         let port = url.port ?? (scheme == "https" ? 443 : 80)
         return scheme == self.scheme && host == self.host && port == self.port
     }

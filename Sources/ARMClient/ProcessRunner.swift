@@ -39,16 +39,32 @@ enum ProcessRunner {
                 nonisolated(unsafe) var stderr = Data()
                 group.enter()
                 DispatchQueue.global().async {
-                    stdout = out.fileHandleForReading.readDataToEndOfFile()
+                    stdout = readAll(out.fileHandleForReading.fileDescriptor)
                     group.leave()
                 }
-                stderr = err.fileHandleForReading.readDataToEndOfFile()
+                stderr = readAll(err.fileHandleForReading.fileDescriptor)
                 group.wait()
                 process.waitUntilExit()
                 let timedOut = timer.isCancelled == false && process.terminationReason == .uncaughtSignal
                 timer.cancel()
                 continuation.resume(returning: Result(status: process.terminationStatus, stdout: stdout, stderr: stderr, timedOut: timedOut))
             }
+        }
+    }
+}
+
+/// Reads a file descriptor to its end, retrying reads a signal interrupted.
+func readAll(_ fd: Int32) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 16384)
+    while true {
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n > 0 {
+            data.append(contentsOf: buffer[0..<n])
+        } else if n < 0, errno == EINTR {
+            continue
+        } else {
+            return data
         }
     }
 }

@@ -157,7 +157,7 @@ public struct ARMRouter: Sendable {
         case "GET":
             let world = store.world
             let index = try world.vnetIndex(sub, group, vnet)
-            guard let peering = world[index].properties?.virtualNetworkPeerings?.first(where: { ($0.name ?? "").lowercased() == name.lowercased() })
+            guard let peering = world[index].properties?.virtualNetworkPeerings?.first(where: { $0.routeName.lowercased() == name.lowercased() })
             else {
                 throw .peeringNotFound(ResourceID.peering(subscriptionId: sub, resourceGroup: group, virtualNetwork: vnet, name: name).description)
             }

@@ -10,7 +10,7 @@ extension WorldFile {
     static let peeringType = "Microsoft.Network/virtualNetworks/virtualNetworkPeerings"
 
     private func peeringIndex(in vnet: VirtualNetwork, named name: String) -> Int? {
-        vnet.properties?.virtualNetworkPeerings?.firstIndex { ($0.name ?? "").lowercased() == name.lowercased() }
+        vnet.properties?.virtualNetworkPeerings?.firstIndex { $0.routeName.lowercased() == name.lowercased() }
     }
 
     private func reciprocalIndex(in vnet: VirtualNetwork, pointingTo id: String) -> Int? {
@@ -181,5 +181,13 @@ extension VirtualNetworkPeering {
         properties.peeringSyncLevel = .fullyInSync
         self.properties = properties
         etag = EmulatorIDs.etag()
+    }
+}
+
+extension VirtualNetworkPeering {
+    /// The name ARM routes by: the last segment of the id (the sample's second peering is named "peer" but lives at …/peer2).
+    var routeName: String {
+        if let id, let last = id.split(separator: "/").last { return String(last) }
+        return name ?? ""
     }
 }

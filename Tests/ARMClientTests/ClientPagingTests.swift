@@ -1,0 +1,95 @@
+import ARMClient
+import ARMEmulator
+import ARMModels
+import Testing
+
+@Suite struct ClientPagingTests {
+    @Test func followsNextLinkAcrossPages() async throws {
+        let harness = try await ClientHarness(store: try WorldStore.demo(pageSize: 10))
+        var pageSizes: [Int] = []
+        for try await page in try harness.client.peerings(subscriptionId: DemoWorld.connectivitySubscription, resourceGroup: DemoWorld.hubGroup, virtualNetwork: DemoWorld.hubName) {
+            pageSizes.append(page.items.count)
+            #expect(page.info.remainingSubscriptionReads == 11999)
+            #expect(page.info.requestID != nil)
+        }
+        #expect(pageSizes == [10, 10, 10, 1])
+        await harness.close()
+    }
+
+    @Test func samplePeeringsAreReadUnchanged() async throws {
+        let harness = try await ClientHarness()
+        let peerings = try await harness.client.peerings(subscriptionId: sampleSub, resourceGroup: "peerTest", virtualNetwork: "vnet1").collect()
+        #expect(peerings.map(\.name) == ["peer", "peer"])
+        #expect(peerings.map { $0.properties?.remoteVirtualNetwork?.id?.hasSuffix("vnet2") } == [true, false])
+        let one = try await harness.client.peering(subscriptionId: sampleSub, resourceGroup: "peerTest", virtualNetwork: "vnet1", name: "peer2")
+        #expect(one.properties?.remoteBgpCommunities?.virtualNetworkCommunity == "12076:20003")
+        let vnet = try await harness.client.virtualNetwork(subscriptionId: sampleSub, resourceGroup: "peerTest", name: "vnet2")
+        #expect(vnet.properties?.addressSpace?.addressPrefixes == ["12.0.0.0/8"])
+        let subs = try await harness.client.subscriptions().collect()
+        #expect(subs.count == 3)
+        let groups = try await harness.client.resourceGroups(subscriptionId: sampleSub).collect()
+        #expect(groups.map(\.name) == ["peerTest"])
+        let all = try await harness.client.virtualNetworks(subscriptionId: DemoWorld.landingZoneSubscription).collect()
+        #expect(all.count == 16)
+        let inGroup = try await harness.client.virtualNetworks(subscriptionId: sampleSub, resourceGroup: "peerTest").collect()
+        #expect(inGroup.map(\.name) == ["vnet1", "vnet2", "vnet3"])
+        await harness.close()
+    }
+
+    @Test func nextLinkToAnotherHostIsRefusedAndNoTokenLeaves() async throws {
+        let foreign = try await EmulatorServer.start(store: try WorldStore.demo())
+        let store = try WorldStore.demo(pageSize: 1)
+        store.settings = EmulatorSettings(pageSize: 1, nextLinkBase: foreign.url)
+        let harness = try await ClientHarness(store: store)
+        do {
+            _ = try await harness.client.peerings(subscriptionId: sampleSub, resourceGroup: "peerTest", virtualNetwork: "vnet1").collect()
+            Issue.record("a foreign nextLink was followed")
+        } catch let error as ARMError {
+            #expect(error.kind == .foreignHost)
+            #expect(error.message.contains("refusing to send the token"))
+        }
+        #expect(foreign.store.requests.isEmpty)
+        #expect(harness.server.store.requests.count == 1)
+        await harness.close()
+        await foreign.stop()
+    }
+
+    @Test func loopingNextLinkStops() async throws {
+        let store = try WorldStore.demo()
+        store.settings = EmulatorSettings(pageSize: 1, loopNextLink: true)
+        let harness = try await ClientHarness(store: store)
+        await #expect {
+            _ = try await harness.client.peerings(subscriptionId: DemoWorld.connectivitySubscription, resourceGroup: DemoWorld.hubGroup, virtualNetwork: DemoWorld.hubName).collect()
+        } throws: { ($0 as? ARMError)?.kind == .pagingLoop }
+        #expect(harness.server.store.requests.count == 2)
+        await harness.close()
+    }
+
+    @Test func badInputIsRejectedBeforeAnyRequest() async throws {
+        let harness = try await ClientHarness()
+        #expect { _ = try harness.client.peerings(subscriptionId: "not-a-uuid", resourceGroup: "peerTest", virtualNetwork: "vnet1") } throws: {
+            let error = $0 as? ARMError
+            return error?.kind == .invalidInput && error?.message.contains("--subscription") == true && error?.message.contains("UUID") == true
+        }
+        #expect { _ = try harness.client.peerings(subscriptionId: sampleSub, resourceGroup: "bad/group", virtualNetwork: "vnet1") } throws: {
+            ($0 as? ARMError)?.message.contains("--resource-group") == true
+        }
+        #expect { _ = try harness.client.peerings(subscriptionId: sampleSub, resourceGroup: String(repeating: "g", count: 91), virtualNetwork: "vnet1") } throws: {
+            ($0 as? ARMError)?.message.contains("1–90") == true
+        }
+        #expect(harness.server.store.requests.isEmpty)
+        #expect(Validate.encode("a b/ü") == "a%20b%2F%C3%BC")
+        await harness.close()
+    }
+
+    @Test func plainHTTPIsOnlyForLoopback() throws {
+        #expect(throws: ARMError.self) { try ARMEndpoint("http://management.azure.com") }
+        #expect(throws: ARMError.self) { try ARMEndpoint("ftp://127.0.0.1") }
+        #expect(throws: ARMError.self) { try ARMEndpoint("not a url") }
+        #expect(try ARMEndpoint("http://127.0.0.5:8080").description == "http://127.0.0.5:8080")
+        #expect(try ARMEndpoint("http://[::1]:8080").host == "::1")
+        #expect(try ARMEndpoint("https://management.azure.com/").isPublicCloud)
+        #expect(!ARMEndpoint.isLoopback("128.0.0.1"))
+        #expect(!ARMEndpoint.isLoopback("127.0.0.1.example.com"))
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+/// Runs the real `peerscope` binary, built next to the test bundle.
+enum BinaryRunner {
+    static var path: String {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        var candidates = [bundle.appendingPathComponent("peerscope").path]
+        candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/peerscope").path)
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
+    }
+
+    struct Output {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+    }
+
+    /// Runs the binary with `arguments` and an environment without Azure credentials.
+    static func run(_ arguments: [String], environment extra: [String: String] = [:]) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["PEERSCOPE_ACCESS_TOKEN"] = nil
+        environment["PATH"] = "/usr/bin:/bin"
+        for (key, value) in extra { environment[key] = value }
+        process.environment = environment
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let group = DispatchGroup()
+        nonisolated(unsafe) var stdout = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            stdout = readAll(out.fileHandleForReading.fileDescriptor)
+            group.leave()
+        }
+        let stderr = readAll(err.fileHandleForReading.fileDescriptor)
+        group.wait()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+/// Reads a file descriptor to its end, retrying reads a signal interrupted.
+func readAll(_ fd: Int32) -> Data {
+    var data = Data()
+    var buffer = [UInt8](repeating: 0, count: 16384)
+    while true {
+        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+        if n > 0 {
+            data.append(contentsOf: buffer[0..<n])
+        } else if n < 0, errno == EINTR {
+            continue
+        } else {
+            return data
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import ARMEmulator
+import Foundation
+import Testing
+
+@Suite struct ListCommandTests {
+    let sample = ["--subscription", "00000000-0000-0000-0000-000000000000", "-g", "peerTest", "--vnet-name", "vnet1"]
+
+    func sampleValue() throws -> NSArray {
+        let url = try #require(Bundle.module.url(forResource: "list-peerings", withExtension: "json", subdirectory: "Fixtures"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? NSDictionary)
+        return try #require(object["value"] as? NSArray)
+    }
+
+    @Test func jsonEqualsTheOfficialSample() throws {
+        let output = try BinaryRunner.run(["list", "--demo"] + sample + ["-o", "json"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let printed = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? NSArray
+        #expect(printed == (try sampleValue()))
+    }
+
+    @Test func tableAndTSVAreReadable() throws {
+        let table = try BinaryRunner.run(["list", "--demo"] + sample + ["-o", "table"])
+        #expect(table.status == 0)
+        let lines = table.stdout.split(separator: "\n")
+        #expect(lines.count == 4)
+        #expect(lines[0].hasPrefix("Name  PeeringState  PeeringSyncLevel  RemoteVirtualNetwork"))
+        #expect(lines[2].contains("Initiated") && lines[2].contains("vnet2") && lines[2].contains("12.0.0.0/8"))
+        let tsv = try BinaryRunner.run(["list", "--demo"] + sample + ["-o", "tsv"])
+        let rows = tsv.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        #expect(rows.count == 2)
+        #expect(rows[1][0] == "peer" && rows[1][1] == "Initiated" && rows[1][3] == "vnet3")
+        let jsonc = try BinaryRunner.run(["list", "--demo"] + sample + ["-o", "jsonc"])
+        #expect(jsonc.stdout.contains("\u{1B}[94m\"peeringState\"\u{1B}[0m"))
+    }
+
+    @Test func idsSelectsTheSameVNet() throws {
+        let id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/peerTest/providers/Microsoft.Network/virtualNetworks/vnet1/virtualNetworkPeerings/peer"
+        let output = try BinaryRunner.run(["list", "--demo", "--ids", id, "-o", "tsv"])
+        #expect(output.status == 0)
+        #expect(output.stdout.split(separator: "\n").count == 2)
+    }
+
+    @Test(arguments: [
+        (["list", "--demo", "--subscription", "nope", "-g", "peerTest", "--vnet-name", "vnet1"], "--subscription must be a UUID"),
+        (["list", "--demo", "--subscription", "00000000-0000-0000-0000-000000000000", "-g", "missing", "--vnet-name", "vnet1"], "resource group missing not found"),
+        (["list", "--demo", "--subscription", "00000000-0000-0000-0000-000000000000", "-g", "peerTest"], "--vnet-name"),
+        (["list", "--endpoint", "http://10.1.2.3", "--subscription", "00000000-0000-0000-0000-000000000000", "-g", "a", "--vnet-name", "b"], "plain http is allowed only to loopback"),
+        (["list", "--demo", "--ids", "/subscriptions/x"], "--ids: subscription id 'x'"),
+    ])
+    func failuresExitNonZeroWithOneLine(arguments: [String], expected: String) throws {
+        let output = try BinaryRunner.run(arguments)
+        #expect(output.status == 1)
+        #expect(output.stderr.contains(expected), "\(output.stderr)")
+        #expect(output.stderr.split(separator: "\n").count == 1)
+        #expect(output.stdout.isEmpty)
+    }
+
+    @Test func unreachableEndpointFailsCleanly() throws {
+        let output = try BinaryRunner.run(
+            ["list", "--endpoint", "http://127.0.0.1:9", "--subscription", "00000000-0000-0000-0000-000000000000", "-g", "a", "--vnet-name", "b"],
+            environment: ["PEERSCOPE_ACCESS_TOKEN": "secret-token-value"])
+        #expect(output.status == 1)
+        #expect(output.stderr.contains("could not reach ARM at http://127.0.0.1:9"), "\(output.stderr)")
+        #expect(!output.stderr.contains("secret-token-value"))
+    }
+
+    @Test func browserRefusesWithoutATerminal() throws {
+        let output = try BinaryRunner.run(["--demo"])
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("peerscope list"))
+    }
+}
+
+@Suite struct EmulatorCommandTests {
+    @Test func firstLineSaysWhereItListens() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BinaryRunner.path)
+        process.arguments = ["emulator", "--page-size", "1"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        defer {
+            process.terminate()
+            process.waitUntilExit()
+        }
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            var byte: UInt8 = 0
+            let n = read(out.fileHandleForReading.fileDescriptor, &byte, 1)
+            if n < 0, errno == EINTR { continue }
+            if n <= 0 { break }
+            line.append(byte)
+        }
+        let text = String(decoding: line, as: UTF8.self)
+        #expect(text.hasPrefix("listening on http://127.0.0.1:"))
+        let url = text.dropFirst("listening on ".count).trimmingCharacters(in: .whitespacesAndNewlines)
+        let output = try BinaryRunner.run(
+            ["list", "--endpoint", url, "--subscription", "00000000-0000-0000-0000-000000000000", "-g", "peerTest", "--vnet-name", "vnet1", "-o", "tsv"],
+            environment: ["PEERSCOPE_ACCESS_TOKEN": "t"])
+        #expect(output.status == 0, "\(output.stderr)")
+        #expect(output.stdout.split(separator: "\n").count == 2)
+    }
+}
