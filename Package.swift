@@ -53,7 +53,7 @@ let package = Package(
         .systemLibrary(name: "CNcurses", providers: [.apt(["libncurses-dev"])]),
         .target(
             name: "TerminalUI",
-            dependencies: ["PeeringBrowser", "CNcurses"],
+            dependencies: ["PeeringBrowser", "ARMModels", "CNcurses"],
             swiftSettings: strictSettings,
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),

@@ -1,14 +1,41 @@
+import ARMClient
+import ARMModels
 import ArgumentParser
 import Foundation
+import PeeringBrowser
+import TerminalUI
 
 /// Starts the interactive browser.
 enum BrowserCommand {
-    static func run(selection: SelectionOptions, refresh: Int) throws {
+    static func run(selection options: SelectionOptions, refresh: Int) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             FileHandle.standardError.write(Data("peerscope: the browser needs a terminal (stdin and stdout must be a TTY); for scripts use 'peerscope list'\n".utf8))
             throw ExitCode(2)
         }
-        FileHandle.standardError.write(Data("peerscope: the browser is not built yet; use 'peerscope list'\n".utf8))
-        throw ExitCode(1)
+        let target: VNetSelection
+        let session: Session
+        do {
+            guard let chosen = try options.selection() ?? (options.demo ? DemoSelection.hub : nil) else {
+                throw CommandFailure("name the virtual network: --subscription ID -g RG --vnet-name VNET, or --ids RESOURCE_ID (or try --demo)")
+            }
+            target = chosen
+            session = try runBlocking { try await Session.open(options, scenarioClock: true) }
+        } catch {
+            FileHandle.standardError.write(Data("peerscope: \(CommandErrors.describe(error))\n".utf8))
+            throw ExitCode(1)
+        }
+        let endpoint = session.client.configuration.endpoint
+        let label = endpoint.isPublicCloud ? nil : (options.demo ? "\(endpoint) (demo emulator)" : endpoint.description)
+        let state = BrowserState(vnet: target.id, refreshInterval: options.demo ? min(refresh, 3) : refresh, endpointLabel: label)
+        let exit: BrowserApp.Exit
+        do {
+            exit = try BrowserApp(state: state, source: session.client).run()
+        } catch {
+            _ = try? runBlocking { await session.close() }
+            FileHandle.standardError.write(Data("peerscope: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        _ = try? runBlocking { await session.close() }
+        if exit != .quit { throw ExitCode(exit.rawValue) }
     }
 }

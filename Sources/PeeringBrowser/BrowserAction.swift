@@ -1,0 +1,40 @@
+import ARMModels
+import Foundation
+
+/// Something that happens to the browser: a key's meaning, a timer, or a refresh result.
+public enum BrowserAction: Sendable {
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case focusDetail, focusList
+    case startFilter, filterInput(Character), filterBackspace, filterCommit, filterCancel
+    case cycleSort, reverseSort
+    case refreshNow, togglePause, faster, slower
+    case toggleEvents, toggleHelp, copyID, redraw, quit
+    /// The clock moved on; refreshes are due or highlights expire.
+    case tick
+    /// A refresh finished; results of an older generation are dropped.
+    case loaded(generation: Int, result: Result<[VirtualNetworkPeering], RefreshFailure>)
+}
+
+/// Why a refresh failed, in a sentence, with how long the server asked to wait.
+public struct RefreshFailure: Error, Sendable, Equatable {
+    public var message: String
+    public var retryAfter: Duration?
+    public init(message: String, retryAfter: Duration? = nil) {
+        self.message = message
+        self.retryAfter = retryAfter
+    }
+}
+
+/// Work the reducer asks the outside world to do.
+public enum BrowserEffect: Sendable, Equatable {
+    case fetch(generation: Int)
+    case copyToClipboard(String)
+    case redrawAll
+    case quit
+}
+
+/// An error that knows how the browser should show it and how long to wait.
+public protocol RefreshDescribable: Error {
+    var refreshMessage: String { get }
+    var refreshRetryAfter: Duration? { get }
+}

@@ -1,0 +1,179 @@
+import ARMModels
+import Foundation
+
+/// The browser's logic: a pure function from state and action to new state and effects.
+public enum BrowserReducer {
+
+    /// Applies `action` at time `now`, returning the effects to run.
+    public static func reduce(_ state: inout BrowserState, _ action: BrowserAction, now: Date, pageSize: Int = 10) -> [BrowserEffect] {
+        if state.editingFilter {
+            switch action {
+            case .filterInput(let c):
+                state.filter.append(c)
+                state.relayout()
+                return []
+            case .filterBackspace:
+                if !state.filter.isEmpty { state.filter.removeLast() }
+                state.relayout()
+                return []
+            case .filterCommit:
+                state.editingFilter = false
+                return []
+            case .filterCancel:
+                state.editingFilter = false
+                state.filter = ""
+                state.relayout()
+                return []
+            case .tick, .loaded, .quit, .redraw:
+                break
+            default:
+                return []
+            }
+        }
+        if state.showHelp {
+            switch action {
+            case .tick, .loaded, .quit, .redraw: break
+            default:
+                state.showHelp = false
+                return []
+            }
+        }
+        switch action {
+        case .moveUp: move(&state, by: -1)
+        case .moveDown: move(&state, by: 1)
+        case .pageUp: move(&state, by: -max(1, pageSize))
+        case .pageDown: move(&state, by: max(1, pageSize))
+        case .top: move(&state, by: -Int.max / 2)
+        case .bottom: move(&state, by: Int.max / 2)
+        case .focusDetail:
+            if state.focus == .detail { state.detailScroll += 1 } else { state.focus = .detail }
+        case .focusList:
+            if state.showEvents {
+                state.showEvents = false
+            } else if state.focus == .detail {
+                state.focus = .list
+                state.detailScroll = 0
+            } else if !state.filter.isEmpty {
+                state.filter = ""
+                state.relayout()
+            }
+        case .startFilter:
+            state.editingFilter = true
+        case .filterInput, .filterBackspace, .filterCommit:
+            break
+        case .filterCancel:
+            state.filter = ""
+            state.relayout()
+        case .cycleSort:
+            let all = SortColumn.allCases
+            state.sort = all[((all.firstIndex(of: state.sort) ?? 0) + 1) % all.count]
+            state.relayout()
+        case .reverseSort:
+            state.ascending.toggle()
+            state.relayout()
+        case .refreshNow:
+            return startRefresh(&state, now: now)
+        case .togglePause:
+            state.paused.toggle()
+            if !state.paused { return startRefresh(&state, now: now) }
+        case .faster:
+            state.refreshInterval = max(2, state.refreshInterval - (state.refreshInterval > 10 ? 5 : 1))
+            state.nextRefresh = (state.lastRefresh ?? now).addingTimeInterval(Double(state.refreshInterval))
+        case .slower:
+            state.refreshInterval = min(600, state.refreshInterval + (state.refreshInterval >= 10 ? 5 : 1))
+            state.nextRefresh = (state.lastRefresh ?? now).addingTimeInterval(Double(state.refreshInterval))
+        case .toggleEvents:
+            state.showEvents.toggle()
+        case .toggleHelp:
+            state.showHelp.toggle()
+        case .copyID:
+            if let id = state.selected?.id {
+                state.message = "copied the resource id to the clipboard (OSC 52)"
+                return [.copyToClipboard(id)]
+            }
+        case .redraw:
+            return [.redrawAll]
+        case .quit:
+            return [.quit]
+        case .tick:
+            state.changes = state.changes.filter { now.timeIntervalSince($0.value.at) < BrowserState.highlightSeconds }
+            if !state.paused, !state.loading, let due = state.nextRefresh, now >= due {
+                return startRefresh(&state, now: now)
+            }
+            if state.nextRefresh == nil, !state.loading { return startRefresh(&state, now: now) }
+        case .loaded(let generation, let result):
+            guard generation == state.generation else { return [] }
+            state.loading = false
+            switch result {
+            case .success(let peerings):
+                apply(&state, peerings, now: now)
+                state.lastError = nil
+                state.lastErrorAt = nil
+                state.consecutiveFailures = 0
+                state.nextRefresh = now.addingTimeInterval(Double(state.refreshInterval))
+            case .failure(let failure):
+                state.lastError = failure.message
+                state.lastErrorAt = now
+                state.consecutiveFailures += 1
+                state.nextRefresh = now.addingTimeInterval(retryDelay(state, failure))
+            }
+        }
+        return []
+    }
+
+    /// Seconds to wait after a failed refresh: Retry-After when given, else doubling from the interval, capped at 5 minutes.
+    static func retryDelay(_ state: BrowserState, _ failure: RefreshFailure) -> TimeInterval {
+        if let wait = failure.retryAfter {
+            return max(Double(state.refreshInterval), Double(wait.components.seconds))
+        }
+        let exponent = min(state.consecutiveFailures - 1, 6)
+        return min(300, Double(state.refreshInterval) * pow(2, Double(max(0, exponent))))
+    }
+
+    private static func startRefresh(_ state: inout BrowserState, now: Date) -> [BrowserEffect] {
+        state.generation += 1
+        state.loading = true
+        state.nextRefresh = now.addingTimeInterval(Double(state.refreshInterval))
+        return [.fetch(generation: state.generation)]
+    }
+
+    private static func move(_ state: inout BrowserState, by delta: Int) {
+        if state.focus == .detail {
+            state.detailScroll = max(0, state.detailScroll + max(-1000, min(1000, delta)))
+            return
+        }
+        guard !state.visible.isEmpty else { return }
+        let current = state.selectedIndex ?? 0
+        let target = max(0, min(state.visible.count - 1, current.addingReportingOverflow(delta).overflow ? current : current + delta))
+        state.selectedID = state.visible[target]
+        state.detailScroll = 0
+    }
+
+    /// Takes a refresh's peerings, diffing against the last ones and logging transitions.
+    static func apply(_ state: inout BrowserState, _ peerings: [VirtualNetworkPeering], now: Date) {
+        var next: [String: VirtualNetworkPeering] = [:]
+        for (index, peering) in peerings.enumerated() {
+            let key = (peering.id ?? "#\(index):\(peering.name ?? "")").lowercased()
+            next[key] = peering
+        }
+        let firstLoad = state.lastRefresh == nil && state.peerings.isEmpty
+        if !firstLoad {
+            for (key, new) in next {
+                if let old = state.peerings[key] {
+                    let fields = PeeringDiff.changedFields(old, new)
+                    if !fields.isEmpty { state.changes[key] = (fields, now) }
+                } else {
+                    state.changes[key] = (["peering"], now)
+                }
+                state.events += PeeringDiff.events(state.peerings[key], new, at: now)
+            }
+            for (key, old) in state.peerings where next[key] == nil {
+                state.events += PeeringDiff.events(old, nil, at: now)
+            }
+            if state.events.count > 1000 { state.events.removeFirst(state.events.count - 1000) }
+        }
+        state.peerings = next
+        state.lastRefresh = now
+        state.relayout()
+    }
+}

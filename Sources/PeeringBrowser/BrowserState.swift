@@ -1,0 +1,91 @@
+import ARMModels
+import Foundation
+
+/// Which pane has the keyboard.
+public enum Focus: Sendable, Equatable { case list, detail }
+
+/// The columns the list can be sorted by.
+public enum SortColumn: String, Sendable, CaseIterable {
+    case name = "name", state = "state", sync = "sync", remote = "remote"
+}
+
+/// One state or sync-level transition seen between two refreshes.
+public struct PeeringEvent: Sendable, Equatable {
+    public var time: Date
+    public var peering: String
+    public var field: String
+    public var from: String
+    public var to: String
+}
+
+/// Everything the browser shows, as plain values: the view-model's state.
+public struct BrowserState: Sendable {
+    public var vnet: ResourceID
+    /// Shown in the header when the endpoint is not the public cloud.
+    public var endpointLabel: String?
+    /// Peerings keyed by lowercased resource id (names repeat: the first sample has two called "peer").
+    public var peerings: [String: VirtualNetworkPeering] = [:]
+    /// Ids in display order after filter and sort.
+    public private(set) var visible: [String] = []
+    public var selectedID: String?
+    public var scroll = 0
+    public var focus: Focus = .list
+    public var detailScroll = 0
+    public var filter = ""
+    public var editingFilter = false
+    public var sort: SortColumn = .name
+    public var ascending = true
+    public var lastRefresh: Date?
+    public var lastError: String?
+    public var lastErrorAt: Date?
+    public var refreshInterval: Int
+    public var paused = false
+    public var showHelp = false
+    public var showEvents = false
+    public var events: [PeeringEvent] = []
+    /// Changed fields of rows changed by the last refreshes, with when they changed.
+    public var changes: [String: (fields: Set<String>, at: Date)] = [:]
+    public var generation = 0
+    public var loading = false
+    public var consecutiveFailures = 0
+    public var nextRefresh: Date?
+    public var message: String?
+
+    /// How long a changed row stays highlighted.
+    public static let highlightSeconds: TimeInterval = 8
+
+    public init(vnet: ResourceID, refreshInterval: Int = 10, endpointLabel: String? = nil) {
+        self.vnet = vnet
+        self.refreshInterval = max(2, refreshInterval)
+        self.endpointLabel = endpointLabel
+    }
+
+    /// The selected peering, if any.
+    public var selected: VirtualNetworkPeering? { selectedID.flatMap { peerings[$0] } }
+
+    /// The selection's index in `visible`.
+    public var selectedIndex: Int? { selectedID.flatMap { visible.firstIndex(of: $0) } }
+
+    /// Whether the data is older than twice the refresh interval.
+    public func isStale(now: Date) -> Bool {
+        guard let lastRefresh else { return lastError != nil }
+        return now.timeIntervalSince(lastRefresh) > Double(2 * refreshInterval)
+    }
+
+    /// Recomputes `visible` from the peerings, filter and sort, keeping the selection on the same id.
+    public mutating func relayout() {
+        let needle = filter.lowercased()
+        var rows = peerings.map { (key: $0.key, row: PeeringRow($0.value)) }
+        if !needle.isEmpty {
+            rows = rows.filter { $0.row.searchText.contains(needle) }
+        }
+        rows.sort { a, b in
+            let x = a.row.sortKey(sort), y = b.row.sortKey(sort)
+            if x != y { return ascending ? x < y : x > y }
+            return a.key < b.key
+        }
+        visible = rows.map(\.key)
+        if let selectedID, visible.contains(selectedID) { return }
+        selectedID = visible.first
+    }
+}

@@ -1,0 +1,103 @@
+import ARMModels
+
+/// The meaning of a piece of text, which a front end turns into colour or attributes.
+public enum TextStyle: Sendable, Equatable {
+    case normal, dim, ok, warning, error, title, highlight
+}
+
+/// One label/value line of the detail pane.
+public struct DetailLine: Sendable, Equatable {
+    public var label: String
+    public var value: String
+    public var style: TextStyle
+    public var field: String?
+    public init(_ label: String, _ value: String, _ style: TextStyle = .normal, field: String? = nil) {
+        self.label = label
+        self.value = value
+        self.style = style
+        self.field = field
+    }
+}
+
+/// A titled group of detail lines.
+public struct DetailSection: Sendable, Equatable {
+    public var title: String
+    public var lines: [DetailLine]
+}
+
+/// Builds the detail pane's sections for a peering; a field ARM left out shows as "(absent)", never as false.
+public enum DetailBuilder {
+    static let absent = "(absent)"
+
+    public static func sections(for peering: VirtualNetworkPeering) -> [DetailSection] {
+        let p = peering.properties
+        func text(_ value: String?) -> String { value.map(DisplayText.sanitize) ?? absent }
+        func flag(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? absent }
+        func prefixes(_ space: AddressSpace?) -> String {
+            guard let list = space?.addressPrefixes else { return absent }
+            return list.isEmpty ? "(none)" : DisplayText.sanitize(list.joined(separator: ", "))
+        }
+        let stateStyle: TextStyle
+        switch PeeringRow(peering).stateKind {
+        case .connected: stateStyle = .ok
+        case .initiated: stateStyle = .warning
+        case .disconnected: stateStyle = .error
+        case .other: stateStyle = .normal
+        }
+        let inSync = p?.peeringSyncLevel.map { $0.matches(.fullyInSync) } ?? true
+        let remoteID = p?.remoteVirtualNetwork?.id
+        let remoteName = remoteID.flatMap { try? ResourceID(parsing: $0) }?.virtualNetworkName
+        let overview = DetailSection(title: "Overview", lines: [
+            DetailLine("State", text(p?.peeringState?.rawValue), stateStyle, field: "peeringState"),
+            DetailLine("Sync level", text(p?.peeringSyncLevel?.rawValue) + (inSync ? "" : "  ! address spaces differ"), inSync ? .normal : .warning, field: "peeringSyncLevel"),
+            DetailLine("Remote VNet", text(remoteName ?? remoteID), field: "remoteVirtualNetwork"),
+            DetailLine("Provisioning", text(p?.provisioningState?.rawValue), p?.provisioningState.map { $0.matches(.succeeded) } == false ? .warning : .normal, field: "provisioningState"),
+        ])
+        func pair(_ side: String, _ peered: AddressSpace?, _ current: AddressSpace?, field: String) -> [DetailLine] {
+            let differs = current != nil && peered?.addressPrefixes != current?.addressPrefixes
+            return [
+                DetailLine("\(side) peered", prefixes(peered), differs ? .warning : .normal, field: field),
+                DetailLine("\(side) current", prefixes(current) + (differs ? "  ≠ peered" : ""), differs ? .warning : .normal, field: field),
+            ]
+        }
+        var spaces = DetailSection(
+            title: "Address spaces",
+            lines: pair("Remote", p?.remoteAddressSpace, p?.remoteVirtualNetworkAddressSpace, field: "remoteAddressSpace")
+                + pair("Local", p?.localAddressSpace, p?.localVirtualNetworkAddressSpace, field: "localAddressSpace"))
+        for space in [p?.remoteAddressSpace, p?.localAddressSpace] {
+            for allocation in space?.ipamPoolPrefixAllocations ?? [] {
+                let pool = allocation.pool?.id.flatMap { $0.split(separator: "/").last.map(String.init) } ?? absent
+                spaces.lines.append(DetailLine("IPAM pool", "\(DisplayText.sanitize(pool)): \(text(allocation.allocatedAddressPrefixes?.joined(separator: ", "))) (\(text(allocation.numberOfIpAddresses)) IPs)"))
+            }
+        }
+        let bgp = DetailSection(title: "BGP communities", lines: [
+            DetailLine("VNet community", text(p?.remoteBgpCommunities?.virtualNetworkCommunity), field: "remoteBgpCommunities"),
+            DetailLine("Regional", text(p?.remoteBgpCommunities?.regionalCommunity)),
+        ])
+        let encryption = DetailSection(title: "Encryption (remote VNet)", lines: [
+            DetailLine("Enabled", flag(p?.remoteVirtualNetworkEncryption?.enabled), field: "remoteVirtualNetworkEncryption"),
+            DetailLine("Enforcement", text(p?.remoteVirtualNetworkEncryption?.enforcement?.rawValue)),
+        ])
+        let traffic = DetailSection(title: "Traffic", lines: [
+            DetailLine("VNet access", flag(p?.allowVirtualNetworkAccess), field: "allowVirtualNetworkAccess"),
+            DetailLine("Forwarded traffic", flag(p?.allowForwardedTraffic), field: "allowForwardedTraffic"),
+            DetailLine("Gateway transit", flag(p?.allowGatewayTransit), field: "allowGatewayTransit"),
+            DetailLine("Use remote gateways", flag(p?.useRemoteGateways), field: "useRemoteGateways"),
+            DetailLine("Skip remote GW check", flag(p?.doNotVerifyRemoteGateways), field: "doNotVerifyRemoteGateways"),
+        ])
+        let subnets = DetailSection(title: "Subnet peering", lines: [
+            DetailLine("Complete VNets", flag(p?.peerCompleteVnets), field: "peerCompleteVnets"),
+            DetailLine("IPv6 only", flag(p?.enableOnlyIPv6Peering), field: "enableOnlyIPv6Peering"),
+            DetailLine("Local subnets", text(p?.localSubnetNames?.joined(separator: ", ")), field: "localSubnetNames"),
+            DetailLine("Remote subnets", text(p?.remoteSubnetNames?.joined(separator: ", ")), field: "remoteSubnetNames"),
+        ])
+        let identity = DetailSection(title: "Identity", lines: [
+            DetailLine("Name", text(peering.name)),
+            DetailLine("Remote VNet id", text(remoteID)),
+            DetailLine("Resource GUID", text(p?.resourceGuid), field: "resourceGuid"),
+            DetailLine("Etag", text(peering.etag), .dim, field: "etag"),
+            DetailLine("Id", text(peering.id), .dim),
+        ])
+        return [overview, spaces, bgp, encryption, traffic, subnets, identity]
+    }
+}

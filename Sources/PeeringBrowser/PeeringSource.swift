@@ -1,0 +1,7 @@
+import ARMModels
+
+/// Where the browser reads peerings from; ARMClient satisfies it, tests pass plain values.
+public protocol PeeringSource: Sendable {
+    /// Every peering of the virtual network `vnet` (all pages).
+    func peerings(of vnet: ResourceID) async throws -> [VirtualNetworkPeering]
+}

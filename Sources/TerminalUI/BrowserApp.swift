@@ -1,0 +1,153 @@
+import ARMModels
+import Foundation
+import PeeringBrowser
+import Synchronization
+
+/// Runs the interactive browser on the calling thread until the user quits or the terminal goes away.
+///
+/// One thread owns the terminal and sleeps in poll() on stdin and a wake
+/// pipe; refreshes run as tasks whose results come back through an inbox.
+public final class BrowserApp {
+    /// How the browser ended, as a process exit code.
+    public enum Exit: Int32, Sendable {
+        case quit = 0, hangup = 129, interrupt = 130, terminated = 143
+    }
+
+    private let source: any PeeringSource
+    private var state: BrowserState
+    private let inbox = Inbox()
+
+    public init(state: BrowserState, source: any PeeringSource) {
+        self.state = state
+        self.source = source
+    }
+
+    /// Opens the terminal, runs the loop, and always gives the terminal back.
+    public func run() throws -> Exit {
+        let pipe = try WakePipe()
+        let terminal = try CursesTerminal()
+        pipe.installSignalHandlers()
+        defer {
+            terminal.close()
+            pipe.restoreSignalHandlers()
+        }
+        return loop(terminal, pipe)
+    }
+
+    private func loop(_ terminal: CursesTerminal, _ pipe: WakePipe) -> Exit {
+        var dirty = true
+        var fullRedraw = false
+        var emptyReads = 0
+        var lastDrawnSecond = -1
+        var pendingClipboard: String?
+        _ = perform(BrowserReducer.reduce(&state, .tick, now: Date()), pipe, &fullRedraw, &pendingClipboard)
+        while true {
+            let now = Date()
+            let second = Int(now.timeIntervalSince1970)
+            if dirty || second != lastDrawnSecond {
+                let (w, h) = terminal.size
+                var frame = TextCanvas(width: w, height: h)
+                Screen.render(state, now: now, on: &frame)
+                terminal.draw(frame, full: fullRedraw)
+                fullRedraw = false
+                dirty = false
+                lastDrawnSecond = second
+                if let text = pendingClipboard {
+                    Clipboard.copy(text)
+                    pendingClipboard = nil
+                }
+            }
+            let untilNextSecond = Int32(max(1, 1000 - Int(now.timeIntervalSince1970.truncatingRemainder(dividingBy: 1) * 1000)))
+            var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: pipe.readFD, events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, 2, untilNextSecond)
+            if ready < 0 && errno != EINTR { return .hangup }
+            if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hangup }
+            if fds[1].revents & Int16(POLLIN) != 0 {
+                for byte in pipe.drain() {
+                    switch Int32(byte) {
+                    case SIGHUP: return .hangup
+                    case SIGINT: return .interrupt
+                    case SIGTERM: return .terminated
+                    default: break
+                    }
+                }
+            }
+            var gotKey = false
+            while let key = terminal.readKey() {
+                gotKey = true
+                dirty = true
+                guard let key, let action = Keymap.action(for: key, editingFilter: state.editingFilter) else { continue }
+                state.message = nil
+                let (w, h) = terminal.size
+                let page = max(1, (w >= 100 ? h - 4 : (h - 3) / 2 - 1))
+                if perform(BrowserReducer.reduce(&state, action, now: Date(), pageSize: page), pipe, &fullRedraw, &pendingClipboard) {
+                    return .quit
+                }
+            }
+            if ready > 0, fds[0].revents & Int16(POLLIN) != 0, !gotKey {
+                emptyReads += 1
+                if emptyReads >= 5 { return .hangup }
+            } else if gotKey {
+                emptyReads = 0
+            }
+            for action in inbox.take() {
+                dirty = true
+                _ = perform(BrowserReducer.reduce(&state, action, now: Date()), pipe, &fullRedraw, &pendingClipboard)
+            }
+            let before = (state.loading, state.changes.count)
+            _ = perform(BrowserReducer.reduce(&state, .tick, now: Date()), pipe, &fullRedraw, &pendingClipboard)
+            if before != (state.loading, state.changes.count) { dirty = true }
+        }
+    }
+
+    /// Runs effects; returns true when the browser should quit.
+    private func perform(_ effects: [BrowserEffect], _ pipe: WakePipe, _ fullRedraw: inout Bool, _ clipboard: inout String?) -> Bool {
+        for effect in effects {
+            switch effect {
+            case .quit: return true
+            case .redrawAll: fullRedraw = true
+            case .copyToClipboard(let text): clipboard = text
+            case .fetch(let generation):
+                let source = self.source, vnet = state.vnet, inbox = self.inbox
+                Task.detached {
+                    let result: Result<[VirtualNetworkPeering], RefreshFailure>
+                    do {
+                        result = .success(try await source.peerings(of: vnet))
+                    } catch {
+                        result = .failure(RefreshFailure.from(error))
+                    }
+                    inbox.put(.loaded(generation: generation, result: result))
+                    pipe.wake()
+                }
+            }
+        }
+        return false
+    }
+}
+
+/// Actions from background tasks, waiting for the UI thread.
+final class Inbox: Sendable {
+    private let actions = Mutex<[BrowserAction]>([])
+    func put(_ action: BrowserAction) { actions.withLock { $0.append(action) } }
+    func take() -> [BrowserAction] { actions.withLock { list in defer { list.removeAll() }; return list } }
+}
+
+/// Copies text to the local clipboard with OSC 52, which works over SSH and inside tmux.
+enum Clipboard {
+    static func copy(_ text: String) {
+        let sequence = "\u{1B}]52;c;\(Data(text.utf8).base64EncodedString())\u{07}"
+        let bytes = Array(sequence.utf8)
+        _ = bytes.withUnsafeBufferPointer { write(1, $0.baseAddress, $0.count) }
+    }
+}
+
+extension RefreshFailure {
+    /// A refresh failure from any error, keeping ARM's requested wait when it gave one.
+    static func from(_ error: any Error) -> RefreshFailure {
+        if let described = error as? any RefreshDescribable {
+            return RefreshFailure(message: described.refreshMessage, retryAfter: described.refreshRetryAfter)
+        }
+        return RefreshFailure(message: DisplayText.sanitize("\(error)"))
+    }
+}
+

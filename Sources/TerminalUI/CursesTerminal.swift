@@ -1,0 +1,157 @@
+import CNcurses
+import Foundation
+import PeeringBrowser
+
+/// The curses terminal: the only Swift file that talks to ncurses.
+///
+/// It is not Sendable on purpose: every curses call happens on the thread
+/// that runs the browser loop.
+final class CursesTerminal {
+    private var screen: OpaquePointer?
+    private let window: UnsafeMutablePointer<WINDOW>
+    let color: Bool
+
+    /// Opens the terminal: locale, newterm, modes and colours.
+    init() throws {
+        setlocale(LC_ALL, "")
+        if ps_codeset_is_utf8() == 0 { setlocale(LC_ALL, "C.UTF-8") }
+        unsetenv("LINES")
+        unsetenv("COLUMNS")
+        guard let screen = newterm(nil, ps_stdout(), ps_stdin()) else {
+            throw TerminalError("cannot open the terminal (TERM=\(ProcessInfo.processInfo.environment["TERM"] ?? "unset"))")
+        }
+        self.screen = screen
+        guard let window = ps_stdscr() else {
+            endwin()
+            delscreen(screen)
+            throw TerminalError("cannot open the terminal's screen")
+        }
+        self.window = window
+        guard ps_can_address_cursor() != 0 else {
+            endwin()
+            delscreen(screen)
+            self.screen = nil
+            throw TerminalError("terminal type '\(ProcessInfo.processInfo.environment["TERM"] ?? "unset")' cannot move the cursor; use a terminal such as xterm-256color, or 'peerscope list'")
+        }
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        nodelay(window, true)
+        curs_set(0)
+        set_escdelay(25)
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        if !noColor && has_colors() {
+            start_color()
+            use_default_colors()
+            init_pair(1, Int16(COLOR_GREEN), -1)
+            init_pair(2, Int16(COLOR_YELLOW), -1)
+            init_pair(3, Int16(COLOR_RED), -1)
+            init_pair(4, Int16(COLOR_CYAN), -1)
+            init_pair(5, Int16(COLOR_BLACK), Int16(COLOR_YELLOW))
+            color = true
+        } else {
+            color = false
+        }
+    }
+
+    var size: (width: Int, height: Int) { (Int(getmaxx(window)), Int(getmaxy(window))) }
+
+    /// Draws a frame; ncurses then sends only the cells that changed.
+    func draw(_ frame: TextCanvas, full: Bool) {
+        if full { clearok(window, true) }
+        werase(window)
+        for y in 0..<frame.height {
+            var x = 0
+            while x < frame.width {
+                let style = frame.style(x, y)
+                var run = ""
+                var end = x
+                while end < frame.width, frame.style(end, y) == style {
+                    run += frame.cells[y][end].0
+                    end += 1
+                }
+                let attributes = attributes(for: style)
+                ps_attron(window, attributes)
+                var wide = run.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
+                // The bottom-right cell cannot be written without scrolling; leave it.
+                if y == frame.height - 1, end == frame.width, wide.count > 1 {
+                    wide.removeLast(2)
+                    wide.append(0)
+                }
+                mvwaddwstr(window, Int32(y), Int32(x), &wide)
+                ps_attroff(window, attributes)
+                x = end
+            }
+        }
+        wnoutrefresh(window)
+        doupdate()
+    }
+
+    private func attributes(for style: CellStyle) -> Int32 {
+        let bold = Int32(ps_attr_bold()), reverse = Int32(ps_attr_reverse()), dim = Int32(ps_attr_dim()), underline = Int32(ps_attr_underline())
+        func pair(_ n: Int32) -> Int32 { color ? Int32(ps_color_pair(n)) : 0 }
+        switch style {
+        case .normal: return 0
+        case .dim: return dim
+        case .ok: return pair(1)
+        case .warning: return pair(2) | bold
+        case .error: return color ? pair(3) | bold : bold | underline
+        case .title: return bold | pair(4)
+        case .highlight, .changed: return color ? pair(5) : bold | underline
+        case .selected: return reverse | bold
+        case .header: return reverse | bold
+        case .status: return reverse
+        }
+    }
+
+    /// Reads one key if one is waiting.
+    func readKey() -> Key?? {
+        var wch: wint_t = 0
+        let result = wget_wch(window, &wch)
+        if result == ERR { return nil }
+        if result == KEY_CODE_YES {
+            switch Int32(wch) {
+            case KEY_UP: return .some(.up)
+            case KEY_DOWN: return .some(.down)
+            case KEY_LEFT: return .some(.left)
+            case KEY_RIGHT: return .some(.right)
+            case KEY_PPAGE: return .some(.pageUp)
+            case KEY_NPAGE: return .some(.pageDown)
+            case KEY_HOME: return .some(.home)
+            case KEY_END: return .some(.end)
+            case KEY_ENTER: return .some(.enter)
+            case KEY_BACKSPACE: return .some(.backspace)
+            case KEY_RESIZE: return .some(.resize)
+            case ps_key_f(5): return .some(.f5)
+            default: return .some(nil)
+            }
+        }
+        switch wch {
+        case 27: return .some(.escape)
+        case 9: return .some(.tab)
+        case 10, 13: return .some(.enter)
+        case 8, 127: return .some(.backspace)
+        case 1...26: return .some(.ctrl(Character(Unicode.Scalar(UInt8(wch) + 96))))
+        default:
+            guard let scalar = Unicode.Scalar(UInt32(wch)) else { return .some(nil) }
+            return .some(.char(Character(scalar)))
+        }
+    }
+
+    /// Gives the terminal back: drains pending input, leaves the alternate screen, shows the cursor.
+    func close() {
+        guard let screen else { return }
+        flushinp()
+        curs_set(1)
+        endwin()
+        delscreen(screen)
+        self.screen = nil
+    }
+}
+
+/// A terminal that could not be opened or used, in a sentence.
+public struct TerminalError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}

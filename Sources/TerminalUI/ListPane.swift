@@ -1,0 +1,74 @@
+import ARMModels
+import Foundation
+import PeeringBrowser
+
+/// The peerings list: one row per peering, the selection in reverse video, recent changes marked.
+enum ListPane {
+    static func syncLabel(_ level: String) -> String {
+        switch level.lowercased() {
+        case "fullyinsync": return "InSync"
+        case "remotenotinsync": return "Remote!"
+        case "localnotinsync": return "Local!"
+        case "localandremotenotinsync": return "Both!"
+        default: return level
+        }
+    }
+
+    static func draw<C: Canvas>(_ state: BrowserState, now: Date, x: Int, y: Int, width: Int, height: Int, on canvas: inout C) {
+        guard height > 1 else { return }
+        let stateW = 13, syncW = 8, flagsW = 5
+        let remoteW = width >= 76 ? 16 : 15
+        let rest = width - 2 - stateW - syncW - flagsW - remoteW
+        let prefixW = rest >= 34 ? min(20, rest - 18) : 0
+        let nameW = max(8, rest - prefixW)
+        var columns: [(String, Int)] = [("NAME", nameW), ("STATE", stateW), ("SYNC", syncW), ("REMOTE VNET", remoteW), ("AFGR", flagsW)]
+        if prefixW > 0 { columns.append(("REMOTE PREFIXES", prefixW)) }
+        var cx = x + 2
+        for (title, cw) in columns {
+            canvas.put(cx, y, title, .title, maxWidth: cw - 1)
+            cx += cw
+        }
+        let rows = height - 1
+        guard !state.visible.isEmpty else {
+            let text: String
+            if state.lastRefresh == nil { text = state.lastError == nil ? "loading peerings…" : "could not load peerings (see below)" }
+            else if !state.filter.isEmpty { text = "no peering matches the filter" }
+            else { text = "this virtual network has no peerings" }
+            canvas.put(x + 2, y + 1, text, .dim, maxWidth: width - 2)
+            return
+        }
+        let selected = state.selectedIndex ?? 0
+        let top = max(0, min(selected - rows / 2, state.visible.count - rows))
+        for (offset, key) in state.visible.dropFirst(top).prefix(rows).enumerated() {
+            guard let peering = state.peerings[key] else { continue }
+            let row = PeeringRow(peering, localSubscription: state.vnet.subscriptionId)
+            let ry = y + 1 + offset
+            let isSelected = top + offset == selected
+            let changed = state.changes[key].map { now.timeIntervalSince($0.at) < BrowserState.highlightSeconds } ?? false
+            let base: CellStyle = isSelected ? .selected : (changed ? .changed : .normal)
+            if isSelected || changed { canvas.fill(x, ry, width, base) }
+            canvas.put(x, ry, changed ? "*" : (isSelected ? ">" : " "), base)
+            var cx = x + 2
+            let stateStyle: CellStyle
+            switch row.stateKind {
+            case .connected: stateStyle = .ok
+            case .initiated: stateStyle = .warning
+            case .disconnected: stateStyle = .error
+            case .other: stateStyle = .normal
+            }
+            let cells: [(String, CellStyle)] = [
+                (row.name, base), (row.state, isSelected ? base : stateStyle), (syncLabel(row.syncLevel), row.inSync || isSelected ? base : .warning),
+                (row.remote, base), (row.flags, base), (row.remotePrefixes, isSelected ? base : .dim),
+            ]
+            for (i, (title, cw)) in columns.enumerated() {
+                _ = title
+                canvas.put(cx, ry, cells[i].0, cells[i].1, maxWidth: cw - 1)
+                cx += cw
+            }
+        }
+        if state.visible.count > rows {
+            let info = " \(selected + 1)/\(state.visible.count) "
+            canvas.put(x + width - DisplayText.width(info) - 1, y, info, .dim)
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import ARMModels
+import Foundation
+import PeeringBrowser
+
+/// Lays out and draws a whole frame from the browser state: header, list, detail, status line and overlays.
+public enum Screen {
+    public static let minWidth = 60
+    public static let minHeight = 12
+
+    /// Draws the frame for `state` at time `now` onto `canvas`.
+    public static func render<C: Canvas>(_ state: BrowserState, now: Date, on canvas: inout C) {
+        let (w, h) = (canvas.width, canvas.height)
+        guard w >= minWidth, h >= minHeight else {
+            let lines = ["terminal too small: \(w)x\(h)", "PeerScope needs \(minWidth)x\(minHeight)", "q quits"]
+            for (i, line) in lines.enumerated() where i < h {
+                canvas.put(max(0, (w - DisplayText.width(line)) / 2), max(0, h / 2 - 1) + i - (h < 3 ? h / 2 : 0), line, i == 0 ? .warning : .normal)
+            }
+            return
+        }
+        Header.draw(state, now: now, on: &canvas)
+        let bodyTop = 2
+        let bodyHeight = h - bodyTop - 1
+        if state.showEvents {
+            EventLogPane.draw(state, x: 0, y: bodyTop, width: w, height: bodyHeight, on: &canvas)
+        } else if w >= 100 {
+            let listWidth = max(50, w * 52 / 100)
+            ListPane.draw(state, now: now, x: 0, y: bodyTop, width: listWidth, height: bodyHeight, on: &canvas)
+            for row in bodyTop..<(bodyTop + bodyHeight) { canvas.put(listWidth, row, "│", .dim) }
+            DetailPane.draw(state, now: now, x: listWidth + 2, y: bodyTop, width: w - listWidth - 2, height: bodyHeight, on: &canvas)
+        } else if state.focus == .detail {
+            DetailPane.draw(state, now: now, x: 1, y: bodyTop, width: w - 1, height: bodyHeight, on: &canvas)
+        } else {
+            let listHeight = max(4, min(state.visible.count + 1, bodyHeight / 2))
+            ListPane.draw(state, now: now, x: 0, y: bodyTop, width: w, height: listHeight, on: &canvas)
+            canvas.put(0, bodyTop + listHeight, String(repeating: "─", count: w), .dim)
+            DetailPane.draw(state, now: now, x: 1, y: bodyTop + listHeight + 1, width: w - 1, height: bodyHeight - listHeight - 1, on: &canvas)
+        }
+        StatusLine.draw(state, y: h - 1, width: w, on: &canvas)
+        if state.showHelp { HelpOverlay.draw(on: &canvas) }
+    }
+}
+
+/// The two header rows: where you are, and how fresh the data is.
+enum Header {
+    static func draw<C: Canvas>(_ state: BrowserState, now: Date, on canvas: inout C) {
+        let w = canvas.width
+        canvas.fill(0, 0, w, .header)
+        let vnet = state.vnet
+        let crumb = " PeerScope  \(DisplayText.sanitize(vnet.subscriptionId)) / \(DisplayText.sanitize(vnet.resourceGroup ?? "?")) / \(DisplayText.sanitize(vnet.virtualNetworkName ?? "?"))"
+        let fresh = freshness(state, now: now)
+        let freshWidth = DisplayText.width(fresh.text)
+        canvas.put(0, 0, crumb, .header, maxWidth: max(10, w - freshWidth - 2))
+        canvas.put(w - freshWidth - 1, 0, fresh.text, fresh.style)
+        var counts = [String]()
+        let rows = state.peerings.values.map { PeeringRow($0) }
+        counts.append("\(rows.count) peering\(rows.count == 1 ? "" : "s")")
+        for (kind, label) in [(PeeringRow.StateKind.connected, "Connected"), (.initiated, "Initiated"), (.disconnected, "Disconnected")] {
+            let n = rows.filter { $0.stateKind == kind }.count
+            if n > 0 { counts.append("\(n) \(label)") }
+        }
+        let unsynced = rows.filter { !$0.inSync }.count
+        if unsynced > 0 { counts.append("\(unsynced) out of sync") }
+        var line = " " + counts.joined(separator: " · ")
+        if let endpoint = state.endpointLabel { line += "   endpoint \(endpoint)" }
+        var right = "sort \(state.sort.rawValue) \(state.ascending ? "↑" : "↓")"
+        if !state.filter.isEmpty || state.editingFilter { right = "filter \"\(DisplayText.sanitize(state.filter))\"  " + right }
+        canvas.put(0, 1, line, .dim, maxWidth: max(10, w - DisplayText.width(right) - 2))
+        canvas.put(w - DisplayText.width(right) - 1, 1, right, .dim)
+    }
+
+    /// "updated 4s ago · next 6s", "PAUSED", or a stale marker with its age.
+    static func freshness(_ state: BrowserState, now: Date) -> (text: String, style: CellStyle) {
+        guard let last = state.lastRefresh else {
+            if state.lastError != nil { return ("no data yet · retrying", .error) }
+            return ("loading…", .header)
+        }
+        let age = max(0, Int(now.timeIntervalSince(last)))
+        var text = "updated \(age)s ago"
+        if state.paused {
+            text += " · PAUSED"
+        } else if state.loading {
+            text += " · refreshing"
+        } else if let next = state.nextRefresh {
+            text += " · next \(max(0, Int(next.timeIntervalSince(now).rounded(.up))))s"
+        }
+        text += " · every \(state.refreshInterval)s"
+        if state.isStale(now: now) { return ("STALE " + text, .error) }
+        return (text, .header)
+    }
+}
+
+/// The bottom line: the filter being typed, the last error, a message, or key hints.
+enum StatusLine {
+    static func draw<C: Canvas>(_ state: BrowserState, y: Int, width: Int, on canvas: inout C) {
+        canvas.fill(0, y, width, .status)
+        if state.editingFilter {
+            canvas.put(0, y, " filter: \(DisplayText.sanitize(state.filter))▏  Enter keep · Esc clear", .status)
+        } else if let error = state.lastError {
+            canvas.put(0, y, " ! " + DisplayText.sanitize(error), .error)
+        } else if let message = state.message {
+            canvas.put(0, y, " " + message, .status)
+        } else {
+            canvas.put(0, y, " " + Keymap.hints, .status)
+        }
+    }
+}
