@@ -82,8 +82,8 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
-        .testTarget(name: "PeeringBrowserTests", dependencies: ["PeeringBrowser", "ARMModels"], swiftSettings: strictSettings),
-        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PeeringBrowser", "ARMModels"], resources: [.copy("Golden")], swiftSettings: strictSettings),
+        .testTarget(name: "PeeringBrowserTests", dependencies: ["PeeringBrowser", "ARMModels"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "PeeringBrowser", "ARMModels"], exclude: ["Golden"], swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["ARMEmulator", "ARMModels", "peerscope"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

@@ -20,7 +20,7 @@ extension WorldFile {
     }
 
     /// Creates or updates a peering (Virtual Network Peerings - Create Or Update).
-    mutating func putPeering(
+    public mutating func putPeering(
         subscription: String, group: String, vnet name: String, peering peeringName: String,
         body: VirtualNetworkPeering, syncRemoteAddressSpace: Bool
     ) throws(ARMFailure) -> (peering: VirtualNetworkPeering, created: Bool) {
@@ -90,7 +90,7 @@ extension WorldFile {
     }
 
     /// Deletes a peering; the remote side's peering back becomes Disconnected.
-    mutating func deletePeering(subscription: String, group: String, vnet name: String, peering peeringName: String) throws(ARMFailure) -> Bool {
+    public mutating func deletePeering(subscription: String, group: String, vnet name: String, peering peeringName: String) throws(ARMFailure) -> Bool {
         let localIndex = try vnetIndex(subscription, group, name)
         let local = self[localIndex]
         guard let index = peeringIndex(in: local, named: peeringName) else { return false }

@@ -60,10 +60,18 @@ public struct TextCanvas: Canvas {
             let w = DisplayText.width(of: character)
             guard w > 0 else { continue }
             guard column + w <= width else { break }
+            clearHalves(y, column, w)
             cells[y][column] = (String(character), style)
             if w == 2 { cells[y][column + 1] = ("", style) }
             column += w
         }
+    }
+
+    /// Blanks the other half of any wide character that a write of width `w` at `column` would split.
+    private mutating func clearHalves(_ y: Int, _ column: Int, _ w: Int) {
+        if cells[y][column].0.isEmpty, column > 0 { cells[y][column - 1].0 = " " }
+        let after = column + w
+        if after < width, cells[y][after].0.isEmpty { cells[y][after].0 = " " }
     }
 
     /// The canvas as lines of text, trailing spaces kept.

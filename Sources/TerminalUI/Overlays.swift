@@ -5,7 +5,7 @@ import PeeringBrowser
 /// The `?` overlay: every key, drawn from the same table that dispatches them.
 enum HelpOverlay {
     static func draw<C: Canvas>(on canvas: inout C) {
-        let lines = Keymap.bindings.map { DisplayText.pad($0.label, to: 14) + $0.help }
+        var lines = Keymap.bindings.map { DisplayText.pad($0.label, to: 14) + $0.help }
         let legend = [
             "", "Colours and markers:",
             "Connected green · Initiated yellow · Disconnected red",
@@ -14,7 +14,17 @@ enum HelpOverlay {
             "  gateway transit, remote gateways (- off, ? absent)",
             "", "any key closes this help",
         ]
-        let all = ["Keys"] + lines + legend
+        var all = ["Keys"] + lines + legend
+        if all.count + 2 > canvas.height {
+            // Too short for one column: two columns of keys, legend dropped.
+            let half = (lines.count + 1) / 2
+            let columnWidth = max(20, (canvas.width - 8) / 2)
+            lines = (0..<half).map { i in
+                let left = DisplayText.pad(lines[i], to: columnWidth)
+                return i + half < lines.count ? left + "  " + lines[i + half] : left
+            }
+            all = ["Keys (any key closes)"] + lines
+        }
         let boxWidth = min(canvas.width - 2, (all.map(DisplayText.width).max() ?? 40) + 4)
         let boxHeight = min(canvas.height - 2, all.count + 2)
         let x0 = max(0, (canvas.width - boxWidth) / 2), y0 = max(0, (canvas.height - boxHeight) / 2)

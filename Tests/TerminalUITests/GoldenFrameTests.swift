@@ -1,0 +1,158 @@
+import ARMModels
+import Foundation
+import PeeringBrowser
+import Testing
+@testable import TerminalUI
+
+/// Compares a rendered frame with `Golden/<name>.txt`; PEERSCOPE_RECORD=1 rewrites the file.
+func assertGolden(_ canvas: TextCanvas, _ name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+    let file = directory.appendingPathComponent("\(name).txt")
+    let text = canvas.text
+    if ProcessInfo.processInfo.environment["PEERSCOPE_RECORD"] == "1" || !FileManager.default.fileExists(atPath: file.path) {
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        Issue.record("recorded \(name).txt; check it and run again", sourceLocation: sourceLocation)
+        return
+    }
+    let expected = try String(contentsOf: file, encoding: .utf8)
+    if expected != text {
+        let a = expected.split(separator: "\n", omittingEmptySubsequences: false), b = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let diff = zip(a, b).enumerated().filter { $0.element.0 != $0.element.1 }.prefix(5)
+            .map { "line \($0.offset + 1):\n- \($0.element.0)\n+ \($0.element.1)" }.joined(separator: "\n")
+        Issue.record("frame \(name) differs from its golden file:\n\(diff)", sourceLocation: sourceLocation)
+    }
+}
+
+let t0 = Date(timeIntervalSince1970: 1_800_000_000)
+let sampleVNet = ResourceID.virtualNetwork(subscriptionId: "00000000-0000-0000-0000-000000000000", resourceGroup: "peerTest", name: "vnet1")
+
+func samplePeerings() throws -> [VirtualNetworkPeering] {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden/list-peerings.json")
+    return try JSONDecoder().decode(Page<VirtualNetworkPeering>.self, from: Data(contentsOf: url)).value
+}
+
+func hubPeerings() -> [VirtualNetworkPeering] {
+    (1...24).map { i in
+        let name = String(format: "hub-to-spoke-%02d", i)
+        let state: PeeringState = i == 20 ? .disconnected : i > 21 ? .initiated : .connected
+        let remote = "/subscriptions/5d1f4b2a-7c3e-4a9b-8f21-0c6e9d3a1b01/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-spoke-\(String(format: "%02d", i))"
+        return VirtualNetworkPeering(
+            etag: "W/\"\(i)\"", id: "/subscriptions/5d1f4b2a-7c3e-4a9b-8f21-0c6e9d3a1b01/resourceGroups/rg-connectivity/providers/Microsoft.Network/virtualNetworks/vnet-hub/virtualNetworkPeerings/\(name)",
+            name: name,
+            properties: VirtualNetworkPeeringProperties(
+                allowForwardedTraffic: true, allowGatewayTransit: true, allowVirtualNetworkAccess: true,
+                localAddressSpace: AddressSpace(addressPrefixes: ["10.0.0.0/16"]), localVirtualNetworkAddressSpace: AddressSpace(addressPrefixes: ["10.0.0.0/16"]),
+                peeringState: state, peeringSyncLevel: i == 7 ? .remoteNotInSync : .fullyInSync, provisioningState: .succeeded,
+                remoteAddressSpace: AddressSpace(addressPrefixes: ["10.\(i).0.0/16"]),
+                remoteBgpCommunities: VirtualNetworkBgpCommunities(regionalCommunity: "12076:50004", virtualNetworkCommunity: "12076:2\(1000 + i)"),
+                remoteVirtualNetwork: SubResource(id: remote),
+                remoteVirtualNetworkAddressSpace: AddressSpace(addressPrefixes: i == 7 ? ["10.7.0.0/16", "10.107.0.0/16"] : ["10.\(i).0.0/16"]),
+                remoteVirtualNetworkEncryption: i % 4 == 0 ? VirtualNetworkEncryption(enabled: true, enforcement: .allowUnencrypted) : nil,
+                resourceGuid: "guid-\(i)", useRemoteGateways: false))
+    }
+}
+
+func state(_ peerings: [VirtualNetworkPeering], vnet: ResourceID = sampleVNet) -> BrowserState {
+    var state = BrowserState(vnet: vnet, refreshInterval: 10, endpointLabel: "http://127.0.0.1:8080")
+    _ = BrowserReducer.reduce(&state, .refreshNow, now: t0)
+    _ = BrowserReducer.reduce(&state, .loaded(generation: state.generation, result: .success(peerings)), now: t0)
+    return state
+}
+
+func frame(_ state: BrowserState, _ width: Int, _ height: Int, now: Date = t0.addingTimeInterval(4)) -> TextCanvas {
+    var canvas = TextCanvas(width: width, height: height)
+    Screen.render(state, now: now, on: &canvas)
+    return canvas
+}
+
+@Suite struct GoldenFrameTests {
+    @Test(arguments: [(80, 24), (120, 40)])
+    func sampleListAndDetail(width: Int, height: Int) throws {
+        try assertGolden(frame(state(try samplePeerings()), width, height), "sample-\(width)x\(height)")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func hubWithOutOfSyncSelected(width: Int, height: Int) throws {
+        var s = state(hubPeerings())
+        for _ in 0..<6 { _ = BrowserReducer.reduce(&s, .moveDown, now: t0) }
+        try assertGolden(frame(s, width, height), "hub-\(width)x\(height)")
+    }
+
+    @Test func narrowDetailFocus() throws {
+        var s = state(hubPeerings())
+        _ = BrowserReducer.reduce(&s, .focusDetail, now: t0)
+        try assertGolden(frame(s, 80, 24), "detail-focus-80x24")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func helpOverlay(width: Int, height: Int) throws {
+        var s = state(try samplePeerings())
+        _ = BrowserReducer.reduce(&s, .toggleHelp, now: t0)
+        try assertGolden(frame(s, width, height), "help-\(width)x\(height)")
+    }
+
+    @Test func eventLogAfterAChange() throws {
+        var s = state(hubPeerings())
+        var next = hubPeerings()
+        next[21].properties?.peeringState = .connected
+        _ = BrowserReducer.reduce(&s, .refreshNow, now: t0.addingTimeInterval(10))
+        _ = BrowserReducer.reduce(&s, .loaded(generation: s.generation, result: .success(next)), now: t0.addingTimeInterval(10))
+        try assertGolden(frame(s, 120, 40, now: t0.addingTimeInterval(11)), "changed-row-120x40")
+        _ = BrowserReducer.reduce(&s, .toggleEvents, now: t0)
+        try assertGolden(frame(s, 80, 24, now: t0.addingTimeInterval(11)), "events-80x24")
+    }
+
+    @Test func staleWithError() throws {
+        var s = state(try samplePeerings())
+        _ = BrowserReducer.reduce(&s, .refreshNow, now: t0.addingTimeInterval(10))
+        _ = BrowserReducer.reduce(
+            &s, .loaded(generation: s.generation, result: .failure(RefreshFailure(message: "could not reach ARM at http://127.0.0.1:8080 for virtual network vnet1: connection refused"))),
+            now: t0.addingTimeInterval(11))
+        let canvas = frame(s, 120, 40, now: t0.addingTimeInterval(45))
+        try assertGolden(canvas, "stale-error-120x40")
+        #expect(canvas.text.contains("STALE updated 45s ago"))
+        #expect(canvas.text.contains("peer"))
+    }
+
+    @Test func tooSmall() throws {
+        try assertGolden(frame(state(try samplePeerings()), 50, 10), "too-small-50x10")
+    }
+
+    @Test func hostileTextStaysInsideTheFrame() throws {
+        var hostile = try samplePeerings()
+        hostile[0].name = "\u{1B}]0;pwned\u{07}" + String(repeating: "日本🙂", count: 3000) + "\u{202E}"
+        hostile[0].properties?.remoteBgpCommunities?.regionalCommunity = "x\u{1B}[2J"
+        var s = state(hostile)
+        _ = BrowserReducer.reduce(&s, .top, now: t0)
+        for (w, h) in [(80, 24), (120, 40), (61, 12)] {
+            let canvas = frame(s, w, h)
+            for line in canvas.text.split(separator: "\n", omittingEmptySubsequences: false) {
+                #expect(DisplayText.width(String(line)) == w)
+                #expect(!line.contains("\u{1B}"))
+                #expect(!line.contains("\u{202E}"))
+            }
+        }
+    }
+
+    @Test func colourIsNeverTheOnlySignal() throws {
+        let canvas = frame(state(hubPeerings()), 120, 40)
+        #expect(canvas.text.contains("Disconnected"))
+        #expect(canvas.text.contains("Remote!"))
+        #expect(canvas.text.contains("> hub-to-spoke-01"))
+        #expect(canvas.style(0, 3) == .selected)
+    }
+}
+
+@Suite struct KeymapTests {
+    @Test func everyBindingDispatchesAndAppearsInHelp() throws {
+        var s = state(try samplePeerings())
+        _ = BrowserReducer.reduce(&s, .toggleHelp, now: t0)
+        let help = frame(s, 120, 40).text
+        for binding in Keymap.bindings {
+            #expect(help.contains(binding.label), "\(binding.label) missing from help")
+            for key in binding.keys { #expect(Keymap.action(for: key, editingFilter: false) != nil) }
+        }
+        #expect(Keymap.action(for: .char("q"), editingFilter: true) != nil)
+        if case .filterInput("q")? = Keymap.action(for: .char("q"), editingFilter: true) {} else { Issue.record("q must type into the filter") }
+    }
+}
