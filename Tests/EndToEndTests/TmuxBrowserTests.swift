@@ -34,13 +34,13 @@ struct Tmux {
     func kill() { _ = try? run(["kill-server"]) }
 
     /// Polls the screen until `predicate` holds (bounded), returning the last screen.
-    func wait(_ what: String, timeout: Double = 15, _ predicate: (String) -> Bool) throws -> String {
+    func wait(_ what: String, timeout: Double = 20, _ predicate: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
             if predicate(last) { return last }
-            usleep(100_000)
+            try await Task.sleep(for: .milliseconds(100))
         }
         Issue.record("timed out waiting for \(what); screen was:\n\(last)")
         return last
@@ -58,13 +58,13 @@ struct TmuxBrowserTests {
         defer { tmux.kill() }
         let command = "PEERSCOPE_ACCESS_TOKEN=t \(BinaryRunner.path) --endpoint \(server.url) --subscription 00000000-0000-0000-0000-000000000000 -g peerTest --vnet-name vnet1 --refresh 2; echo EXIT=$?; sleep 30"
         try tmux.start(command)
-        var screen = try tmux.wait("the first frame") { $0.contains("2 peerings") && $0.contains("Initiated") }
+        var screen = try await tmux.wait("the first frame") { $0.contains("2 peerings") && $0.contains("Initiated") }
         #expect(screen.contains("> peer "))
         #expect(screen.contains("Remote VNet          vnet2"))
         #expect(screen.contains("VNet community       12076:20002"))
 
         try tmux.keys("Down")
-        screen = try tmux.wait("the selection to move") { $0.contains("Remote VNet          vnet3") }
+        screen = try await tmux.wait("the selection to move") { $0.contains("Remote VNet          vnet3") }
         #expect(screen.contains("VNet community       12076:20003"))
 
         // Peer vnet3 back through ARM's own route: the browser must show Connected without a key press.
@@ -75,13 +75,13 @@ struct TmuxBrowserTests {
                 subscription: "00000000-0000-0000-0000-000000000000", group: "peerTest", vnet: "vnet3", peering: "back",
                 body: body, syncRemoteAddressSpace: false)
         }
-        screen = try tmux.wait("the live state change") { $0.contains("State                Connected") }
+        screen = try await tmux.wait("the live state change") { $0.contains("State                Connected") }
         #expect(screen.contains("1 Connected"))
 
         try tmux.run(["resize-window", "-t", "t", "-x", "80", "-y", "24"])
-        screen = try tmux.wait("the narrow layout") { $0.contains("─────") && !$0.contains("│ ") }
+        screen = try await tmux.wait("the narrow layout") { $0.contains("─────") && !$0.contains("│ ") }
         try tmux.keys("q")
-        screen = try tmux.wait("exit") { $0.contains("EXIT=0") }
+        screen = try await tmux.wait("exit") { $0.contains("EXIT=0") }
         #expect(!screen.contains("PeerScope"))
         await server.stop()
     }
@@ -90,12 +90,12 @@ struct TmuxBrowserTests {
         let tmux = Tmux()
         defer { tmux.kill() }
         try tmux.start("exec \(BinaryRunner.path) --demo")
-        _ = try tmux.wait("the demo hub") { $0.contains("vnet-hub-weu") && $0.contains("hub-to-spoke-01") }
+        _ = try await tmux.wait("the demo hub") { $0.contains("vnet-hub-weu") && $0.contains("hub-to-spoke-01") }
         let pid = try tmux.panePID()
         #expect(pid > 0)
         #expect(Foundation.kill(pid, SIGHUP) == 0)
         let deadline = Date().addingTimeInterval(5)
-        while Date() < deadline, Foundation.kill(pid, 0) == 0, !isZombie(pid) { usleep(50_000) }
+        while Date() < deadline, Foundation.kill(pid, 0) == 0, !isZombie(pid) { try await Task.sleep(for: .milliseconds(50)) }
         #expect(Foundation.kill(pid, 0) != 0 || isZombie(pid), "peerscope still running after SIGHUP")
     }
 }
