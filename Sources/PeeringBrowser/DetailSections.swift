@@ -29,7 +29,7 @@ public struct DetailSection: Sendable, Equatable {
 public enum DetailBuilder {
     static let absent = "(absent)"
 
-    public static func sections(for peering: VirtualNetworkPeering) -> [DetailSection] {
+    public static func sections(for peering: VirtualNetworkPeering, localSubscription: String? = nil) -> [DetailSection] {
         let p = peering.properties
         func text(_ value: String?) -> String { value.map(DisplayText.sanitize) ?? absent }
         func flag(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? absent }
@@ -46,7 +46,12 @@ public enum DetailBuilder {
         }
         let inSync = p?.peeringSyncLevel.map { $0.matches(.fullyInSync) } ?? true
         let remoteID = p?.remoteVirtualNetwork?.id
-        let remoteName = remoteID.flatMap { try? ResourceID(parsing: $0) }?.virtualNetworkName
+        let parsedRemote = remoteID.flatMap { try? ResourceID(parsing: $0) }
+        var remoteName = parsedRemote?.virtualNetworkName
+        if let parsedRemote, let name = remoteName {
+            remoteName = name + " (group \(parsedRemote.resourceGroup ?? "?")"
+                + (localSubscription.map { $0.lowercased() != parsedRemote.subscriptionId.lowercased() } == true ? ", subscription \(parsedRemote.subscriptionId))" : ")")
+        }
         let overview = DetailSection(title: "Overview", lines: [
             DetailLine("State", text(p?.peeringState?.rawValue), stateStyle, field: "peeringState"),
             DetailLine("Sync level", text(p?.peeringSyncLevel?.rawValue) + (inSync ? "" : "  ! address spaces differ"), inSync ? .normal : .warning, field: "peeringSyncLevel"),

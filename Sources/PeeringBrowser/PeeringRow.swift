@@ -25,7 +25,7 @@ public struct PeeringRow: Sendable, Equatable {
         let remoteID = p?.remoteVirtualNetwork?.id.flatMap { try? ResourceID(parsing: $0) }
         var remoteName = remoteID?.virtualNetworkName ?? p?.remoteVirtualNetwork?.id ?? "—"
         if let remoteID, let localSubscription, remoteID.subscriptionId.lowercased() != localSubscription.lowercased() {
-            remoteName += " (" + remoteID.subscriptionId.prefix(8) + "…)"
+            remoteName += " @" + remoteID.subscriptionId.prefix(4)
         }
         remote = DisplayText.sanitize(remoteName)
         remotePrefixes = DisplayText.sanitize((p?.remoteAddressSpace?.addressPrefixes ?? []).joined(separator: ","))

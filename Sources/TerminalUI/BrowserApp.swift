@@ -45,10 +45,8 @@ public final class BrowserApp {
             let now = Date()
             let second = Int(now.timeIntervalSince1970)
             if dirty || second != lastDrawnSecond {
-                let (w, h) = terminal.size
-                var frame = TextCanvas(width: w, height: h)
-                Screen.render(state, now: now, on: &frame)
-                terminal.draw(frame, full: fullRedraw)
+                let state = self.state
+                terminal.frame(full: fullRedraw) { canvas in Screen.render(state, now: now, on: &canvas) }
                 fullRedraw = false
                 dirty = false
                 lastDrawnSecond = second

@@ -57,38 +57,27 @@ final class CursesTerminal {
 
     var size: (width: Int, height: Int) { (Int(getmaxx(window)), Int(getmaxy(window))) }
 
-    /// Draws a frame; ncurses then sends only the cells that changed.
-    func draw(_ frame: TextCanvas, full: Bool) {
+    /// Draws one frame: `draw` paints onto a curses canvas, then ncurses sends only the cells that changed.
+    func frame(full: Bool, _ draw: (inout CursesCanvas) -> Void) {
         if full { clearok(window, true) }
         werase(window)
-        for y in 0..<frame.height {
-            var x = 0
-            while x < frame.width {
-                let style = frame.style(x, y)
-                var run = ""
-                var end = x
-                while end < frame.width, frame.style(end, y) == style {
-                    run += frame.cells[y][end].0
-                    end += 1
-                }
-                let attributes = attributes(for: style)
-                ps_attron(window, attributes)
-                var wide = run.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
-                // The bottom-right cell cannot be written without scrolling; leave it.
-                if y == frame.height - 1, end == frame.width, wide.count > 1 {
-                    wide.removeLast(2)
-                    wide.append(0)
-                }
-                mvwaddwstr(window, Int32(y), Int32(x), &wide)
-                ps_attroff(window, attributes)
-                x = end
-            }
-        }
+        var canvas = CursesCanvas(terminal: self)
+        draw(&canvas)
         wnoutrefresh(window)
         doupdate()
     }
 
-    private func attributes(for style: CellStyle) -> Int32 {
+    /// Writes already-clipped text at a position with a style's attributes.
+    fileprivate func write(_ x: Int, _ y: Int, _ text: String, _ style: CellStyle) {
+        let attributes = CursesTerminal.attributes(for: style, color: color)
+        ps_attron(window, attributes)
+        var wide = text.unicodeScalars.map { wchar_t(bitPattern: $0.value) } + [0]
+        mvwaddwstr(window, Int32(y), Int32(x), &wide)
+        ps_attroff(window, attributes)
+    }
+
+    /// The curses attributes for a style; without colour, bold, underline and reverse carry the meaning.
+    static func attributes(for style: CellStyle, color: Bool) -> Int32 {
         let bold = Int32(ps_attr_bold()), reverse = Int32(ps_attr_reverse()), dim = Int32(ps_attr_dim()), underline = Int32(ps_attr_underline())
         func pair(_ n: Int32) -> Int32 { color ? Int32(ps_color_pair(n)) : 0 }
         switch style {
@@ -154,4 +143,36 @@ final class CursesTerminal {
 public struct TerminalError: Error, CustomStringConvertible {
     public let description: String
     init(_ description: String) { self.description = description }
+}
+
+/// The curses implementation of ``Canvas``: each put goes straight to the curses window.
+struct CursesCanvas: Canvas {
+    fileprivate let terminal: CursesTerminal
+    let width: Int
+    let height: Int
+
+    fileprivate init(terminal: CursesTerminal) {
+        self.terminal = terminal
+        (width, height) = terminal.size
+    }
+
+    mutating func put(_ x: Int, _ y: Int, _ text: String, _ style: CellStyle, maxWidth: Int?) {
+        guard y >= 0, y < height, x >= 0, x < width else { return }
+        let limit = min(width - x, maxWidth ?? Int.max)
+        guard limit > 0 else { return }
+        var clipped = DisplayText.clip(text, to: limit)
+        // The bottom-right cell cannot be written without scrolling the screen: drop it, without an ellipsis.
+        if y == height - 1, x + DisplayText.width(clipped) >= width {
+            var trimmed = ""
+            var used = 0
+            for character in clipped {
+                let w = DisplayText.width(of: character)
+                if x + used + w > width - 1 { break }
+                trimmed.append(character)
+                used += w
+            }
+            clipped = trimmed
+        }
+        terminal.write(x, y, clipped, style)
+    }
 }

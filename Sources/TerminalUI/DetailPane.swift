@@ -16,7 +16,7 @@ enum DetailPane {
         var lines: [(String, String, CellStyle, CellStyle)] = []
         let title = DisplayText.sanitize(peering.name ?? "?") + (state.focus == .detail ? "  (detail · ←/Esc back)" : "")
         lines.append((title, "", .title, .title))
-        for section in DetailBuilder.sections(for: peering) {
+        for section in DetailBuilder.sections(for: peering, localSubscription: state.vnet.subscriptionId) {
             lines.append(("", "", .normal, .normal))
             lines.append((section.title, "", .title, .title))
             for line in section.lines {

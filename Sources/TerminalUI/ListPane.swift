@@ -17,7 +17,7 @@ enum ListPane {
     static func draw<C: Canvas>(_ state: BrowserState, now: Date, x: Int, y: Int, width: Int, height: Int, on canvas: inout C) {
         guard height > 1 else { return }
         let stateW = 13, syncW = 8, flagsW = 5
-        let remoteW = width >= 76 ? 16 : 15
+        let remoteW = width >= 64 ? 20 : 15
         let rest = width - 2 - stateW - syncW - flagsW - remoteW
         let prefixW = rest >= 34 ? min(20, rest - 18) : 0
         let nameW = max(8, rest - prefixW)

@@ -23,7 +23,7 @@ public enum Screen {
         if state.showEvents {
             EventLogPane.draw(state, x: 0, y: bodyTop, width: w, height: bodyHeight, on: &canvas)
         } else if w >= 100 {
-            let listWidth = max(50, w * 52 / 100)
+            let listWidth = max(50, w * 56 / 100)
             ListPane.draw(state, now: now, x: 0, y: bodyTop, width: listWidth, height: bodyHeight, on: &canvas)
             for row in bodyTop..<(bodyTop + bodyHeight) { canvas.put(listWidth, row, "│", .dim) }
             DetailPane.draw(state, now: now, x: listWidth + 2, y: bodyTop, width: w - listWidth - 2, height: bodyHeight, on: &canvas)

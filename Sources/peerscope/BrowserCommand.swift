@@ -26,7 +26,7 @@ enum BrowserCommand {
         }
         let endpoint = session.client.configuration.endpoint
         let label = endpoint.isPublicCloud ? nil : (options.demo ? "\(endpoint) (demo emulator)" : endpoint.description)
-        let state = BrowserState(vnet: target.id, refreshInterval: options.demo ? min(refresh, 3) : refresh, endpointLabel: label)
+        let state = BrowserState(vnet: target.id, refreshInterval: refresh, endpointLabel: label)
         let exit: BrowserApp.Exit
         do {
             exit = try BrowserApp(state: state, source: session.client).run()

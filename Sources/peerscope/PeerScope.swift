@@ -13,14 +13,14 @@ struct PeerScope: ParsableCommand {
 
     @OptionGroup var selection: SelectionOptions
 
-    @Option(help: "Seconds between refreshes (at least 2).")
-    var refresh = 10
+    @Option(help: "Seconds between refreshes, at least 2 (default 10; 3 with --demo).")
+    var refresh: Int?
 
     func validate() throws {
-        guard refresh >= 2 else { throw ValidationError("--refresh must be at least 2 seconds") }
+        if let refresh, refresh < 2 { throw ValidationError("--refresh must be at least 2 seconds") }
     }
 
     func run() throws {
-        try BrowserCommand.run(selection: selection, refresh: refresh)
+        try BrowserCommand.run(selection: selection, refresh: refresh ?? (selection.demo ? 3 : 10))
     }
 }

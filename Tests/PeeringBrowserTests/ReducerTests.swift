@@ -160,7 +160,7 @@ func loaded(_ state: inout BrowserState, _ peerings: [VirtualNetworkPeering], at
         #expect(sections.map(\.title) == ["Overview", "Address spaces", "BGP communities", "Encryption (remote VNet)", "Traffic", "Subnet peering", "Identity"])
         #expect(value(sections, "State") == "Initiated")
         #expect(value(sections, "Sync level") == "FullyInSync")
-        #expect(value(sections, "Remote VNet") == "vnet2")
+        #expect(value(sections, "Remote VNet") == "vnet2 (group peerTest)")
         #expect(value(sections, "Remote peered") == "12.0.0.0/8")
         #expect(value(sections, "Remote current") == "12.0.0.0/8")
         #expect(value(sections, "Local peered") == "(absent)")

@@ -156,3 +156,13 @@ func frame(_ state: BrowserState, _ width: Int, _ height: Int, now: Date = t0.ad
         if case .filterInput("q")? = Keymap.action(for: .char("q"), editingFilter: true) {} else { Issue.record("q must type into the filter") }
     }
 }
+
+@Suite struct AttributeTests {
+    @Test func withoutColourEveryMeaningStillHasAnAttribute() {
+        for style in [CellStyle.warning, .error, .changed, .highlight, .selected, .header, .status, .title, .dim] {
+            #expect(CursesTerminal.attributes(for: style, color: false) != 0, "\(style) is invisible without colour")
+        }
+        #expect(CursesTerminal.attributes(for: .error, color: false) != CursesTerminal.attributes(for: .warning, color: false))
+        #expect(CursesTerminal.attributes(for: .changed, color: false) != CursesTerminal.attributes(for: .selected, color: false))
+    }
+}
