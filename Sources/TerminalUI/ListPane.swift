@@ -19,8 +19,8 @@ enum ListPane {
         let stateW = 13, syncW = 8, flagsW = 5
         let remoteW = width >= 64 ? 20 : 15
         let rest = width - 2 - stateW - syncW - flagsW - remoteW
-        let prefixW = rest >= 34 ? min(20, rest - 18) : 0
-        let nameW = max(8, rest - prefixW)
+        let nameW = rest >= 30 ? max(16, min(24, rest / 2)) : max(8, rest)
+        let prefixW = rest >= 30 ? rest - nameW : 0
         var columns: [(String, Int)] = [("NAME", nameW), ("STATE", stateW), ("SYNC", syncW), ("REMOTE VNET", remoteW), ("AFGR", flagsW)]
         if prefixW > 0 { columns.append(("REMOTE PREFIXES", prefixW)) }
         var cx = x + 2
@@ -65,10 +65,6 @@ enum ListPane {
                 canvas.put(cx, ry, cells[i].0, cells[i].1, maxWidth: cw - 1)
                 cx += cw
             }
-        }
-        if state.visible.count > rows {
-            let info = " \(selected + 1)/\(state.visible.count) "
-            canvas.put(x + width - DisplayText.width(info) - 1, y, info, .dim)
         }
     }
 }

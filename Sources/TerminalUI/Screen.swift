@@ -63,6 +63,7 @@ enum Header {
         var line = " " + counts.joined(separator: " · ")
         if let endpoint = state.endpointLabel { line += "   endpoint \(endpoint)" }
         var right = "sort \(state.sort.rawValue) \(state.ascending ? "↑" : "↓")"
+        if let index = state.selectedIndex { right = "\(index + 1)/\(state.visible.count) · " + right }
         if !state.filter.isEmpty || state.editingFilter { right = "filter \"\(DisplayText.sanitize(state.filter))\"  " + right }
         canvas.put(0, 1, line, .dim, maxWidth: max(10, w - DisplayText.width(right) - 2))
         canvas.put(w - DisplayText.width(right) - 1, 1, right, .dim)

@@ -83,7 +83,29 @@ struct TmuxBrowserTests {
         try tmux.keys("q")
         screen = try await tmux.wait("exit") { $0.contains("EXIT=0") }
         #expect(!screen.contains("PeerScope"))
+        let flags = try tmux.run(["display-message", "-t", "t", "-p", "#{alternate_on} #{cursor_flag}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(flags == "0 1", "alternate screen and cursor after exit: \(flags)")
         await server.stop()
+    }
+
+    @Test(arguments: [("C-c", "EXIT=130"), ("TERM", "EXIT=143"), ("HUP", "EXIT=129")])
+    func signalsRestoreTheTerminal(how: String, expected: String) async throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("peerscope-pid-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: pidFile) }
+        try tmux.start("stty -g > \(pidFile).before; sh -c 'echo $$ > \(pidFile); exec \(BinaryRunner.path) --demo'; echo EXIT=$?; stty -g > \(pidFile).after; cmp -s \(pidFile).before \(pidFile).after && echo STTY=same; rm -f \(pidFile).before \(pidFile).after; sleep 30")
+        _ = try await tmux.wait("the demo hub") { $0.contains("hub-to-spoke-01") }
+        if how == "C-c" {
+            try tmux.keys("C-c")
+        } else {
+            let child = Int32((try String(contentsOfFile: pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            #expect(child > 0)
+            _ = Foundation.kill(child, how == "TERM" ? SIGTERM : SIGHUP)
+        }
+        let screen = try await tmux.wait("exit \(expected)") { $0.contains(expected) }
+        #expect(screen.contains("STTY=same"))
+        #expect(!screen.contains("PeerScope"))
     }
 
     @Test func sighupEndsTheProcessWithNothingLeft() async throws {
