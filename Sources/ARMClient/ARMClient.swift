@@ -17,7 +17,7 @@ public final class ARMClient: Sendable {
     ///
     /// It lives as long as the process, like `HTTPClient.shared`, so no
     /// code path can crash by dropping a client that was not shut down.
-    private static let httpClient: HTTPClient = {
+    static let httpClient: HTTPClient = {
         var httpConfiguration = HTTPClient.Configuration(redirectConfiguration: .disallow)
         httpConfiguration.timeout.connect = .seconds(4)
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)

@@ -7,13 +7,14 @@ public struct ARMError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The kind of failure; new kinds can be added without breaking callers.
     public struct Kind: Hashable, Sendable, CustomStringConvertible {
         private enum Code: Hashable, Sendable {
-            case invalidInput, credentialUnavailable, unauthenticated, forbidden, notFound, throttled
+            case invalidInput, credentialUnavailable, authenticationFailed, unauthenticated, forbidden, notFound, throttled
             case server, transport, malformedResponse, insecureTransport, foreignHost, pagingLoop, other
         }
         private let code: Code
         private init(_ code: Code) { self.code = code }
         public static let invalidInput = Kind(.invalidInput)
         public static let credentialUnavailable = Kind(.credentialUnavailable)
+        public static let authenticationFailed = Kind(.authenticationFailed)
         public static let unauthenticated = Kind(.unauthenticated)
         public static let forbidden = Kind(.forbidden)
         public static let notFound = Kind(.notFound)
@@ -60,6 +61,10 @@ public struct ARMError: Error, Sendable, Hashable, CustomStringConvertible {
 
     static func invalidInput(option: String, rule: String) -> ARMError {
         ARMError(kind: .invalidInput, message: "\(option) \(rule)")
+    }
+
+    static func authenticationFailed(_ message: String) -> ARMError {
+        ARMError(kind: .authenticationFailed, message: message)
     }
 
     static func credentialUnavailable(_ message: String) -> ARMError {

@@ -33,6 +33,7 @@ struct ARMPipeline: Sendable {
         }
         let clientRequestID = UUID().uuidString.lowercased()
         var retriesDone = 0
+        var renewedAfter401 = false
         while true {
             let started = ContinuousClock.now
             let token: AccessToken
@@ -85,6 +86,12 @@ struct ARMPipeline: Sendable {
                 tries: retriesDone + 1)
             logger.debug("\(method) \(components.path) \(status) in \(ContinuousClock.now - started) request-id=\(info.requestID ?? "-")")
             if (200..<300).contains(status) { return (data, info) }
+            if status == 401, !renewedAfter401 {
+                // The token may have expired or been revoked early: renew once and try again.
+                renewedAfter401 = true
+                await credential.invalidate()
+                continue
+            }
 
             let retryAfter = RetryPolicy.retryAfter(headers.map { ($0.name, $0.value) }, now: now())
             switch configuration.retry.decide(status: status, retriesDone: retriesDone, retryAfter: retryAfter, random: random()) {

@@ -6,7 +6,8 @@ import Synchronization
 /// The CLI runs without a shell, with a 10 second limit. Its token is kept
 /// until five minutes before it expires; at most one `az` runs at a time.
 public final class AzureCLICredential: TokenCredential {
-    public let name = "Azure CLI"
+    public let name = "AzureCliCredential"
+    public var identity: String { "Azure CLI sign-in" }
     private let executable: String
     private let environment: [String: String]
     private let timeout: Duration
@@ -38,6 +39,10 @@ public final class AzureCLICredential: TokenCredential {
             self.cache.withLock { $0[audience] = token }
             return token
         }
+    }
+
+    public func invalidate() async {
+        cache.withLock { $0.removeAll() }
     }
 
     private func fresh(_ audience: String) -> AccessToken? {

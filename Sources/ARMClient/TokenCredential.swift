@@ -18,13 +18,23 @@ public struct AccessToken: Sendable, CustomStringConvertible {
 public protocol TokenCredential: Sendable {
     /// A human name for error messages ("environment token", "Azure CLI").
     var name: String { get }
+    /// Who is signed in, for the header ("Azure CLI", "service principal …"); never a secret.
+    var identity: String { get }
     /// A token for `audience` (e.g. `https://management.azure.com`).
     func token(for audience: String) async throws -> AccessToken
+    /// Forgets cached tokens, so the next call fetches a new one (after ARM answered 401).
+    func invalidate() async
+}
+
+extension TokenCredential {
+    public var identity: String { name }
+    public func invalidate() async {}
 }
 
 /// A fixed token, read from the environment variable PEERSCOPE_ACCESS_TOKEN.
 public struct StaticTokenCredential: TokenCredential {
     public let name = "PEERSCOPE_ACCESS_TOKEN"
+    public var identity: String { "token from PEERSCOPE_ACCESS_TOKEN" }
     private let value: String
 
     public init(token: String) { self.value = token }
