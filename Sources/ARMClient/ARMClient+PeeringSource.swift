@@ -2,6 +2,8 @@ import ARMModels
 import PeeringBrowser
 
 extension ARMClient: PeeringSource {
+    public var signedInAs: String { pipeline.credential.identity }
+
     /// Lists every peering of a VNet, for the browser.
     public func peerings(of vnet: ResourceID) async throws -> [VirtualNetworkPeering] {
         guard let group = vnet.resourceGroup, let name = vnet.virtualNetworkName else {

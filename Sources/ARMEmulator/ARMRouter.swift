@@ -15,6 +15,13 @@ public struct ARMRouter: Sendable {
         if request.path.lowercased().hasPrefix("/_emulator/") {
             return AdminAPI(store: store).respond(to: request)
         }
+        if EntraRoutes.handles(request.path.lowercased()) {
+            var answer = EntraRoutes(store: store).respond(to: request, baseURL: baseURL)
+            if let fault = store.takeFault(for: request.path) { answer = apply(fault, to: answer) }
+            store.record(
+                RecordedRequest(method: request.method, path: request.path, query: "", status: answer.status, hadAuthorization: request.authorization != nil))
+            return answer
+        }
         var response = route(request, baseURL: baseURL)
         if let fault = store.takeFault(for: request.path) {
             response = apply(fault, to: response)
@@ -62,6 +69,7 @@ public struct ARMRouter: Sendable {
         guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].trimmingCharacters(in: .whitespaces).isEmpty else {
             return .failure(ARMFailure(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is provided in an invalid format."))
         }
+        if let problem = store.strictTokenProblem(parts[1].trimmingCharacters(in: .whitespaces)) { return .failure(problem) }
         let version = request.query["api-version"]
         do throws(ARMFailure) {
             switch (request.method, lower.count) {

@@ -10,6 +10,8 @@ import Foundation
 /// | `POST /_emulator/clock`       | `{"advanceSeconds": N}` runs the scenario N seconds on |
 /// | `GET/DELETE /_emulator/requests` | reads / clears the log of received requests         |
 /// | `GET /_emulator/world`        | the whole world as a world file                        |
+/// | `GET /_emulator/devicecode`   | user codes waiting for sign-in                         |
+/// | `POST /_emulator/devicecode`  | `{"userCode": "…", "approve": true}` approves or declines |
 struct AdminAPI {
     let store: WorldStore
 
@@ -48,6 +50,15 @@ struct AdminAPI {
         case ("DELETE", "requests"):
             store.clearRequests()
             return .empty(204)
+        case ("POST", "devicecode"):
+            struct Resolve: Codable {
+                var userCode: String
+                var approve: Bool
+            }
+            guard let body = try? JSONDecoder().decode(Resolve.self, from: request.body) else { return bad("needs 'userCode' and 'approve'") }
+            return store.resolveDeviceCode(userCode: body.userCode, approve: body.approve) ? .empty(204) : bad("no pending code \(body.userCode)")
+        case ("GET", "devicecode"):
+            return .json(200, store.pendingUserCodes)
         case ("GET", "world"):
             return .json(200, store.world)
         default:

@@ -10,8 +10,14 @@ public struct EmulatorRequest: Sendable {
     public var authorization: String?
     public var clientRequestID: String?
     public var body: Data
+    /// Other headers, names lowercased (what the Entra routes read).
+    public var headers: [String: String]
 
-    public init(method: String, path: String, rawQuery: String, authorization: String?, clientRequestID: String? = nil, body: Data = Data()) {
+    public init(
+        method: String, path: String, rawQuery: String, authorization: String?, clientRequestID: String? = nil, body: Data = Data(),
+        headers: [String: String] = [:]
+    ) {
+        self.headers = headers
         self.method = method.uppercased()
         self.path = path
         self.rawQuery = rawQuery

@@ -40,7 +40,8 @@ public final class EmulatorServer: Sendable {
                 method: request.method.rawValue, path: request.uri.path, rawQuery: request.uri.query ?? "",
                 authorization: request.headers[.authorization],
                 clientRequestID: HTTPField.Name("x-ms-client-request-id").flatMap { request.headers[$0] },
-                body: Data(body.readableBytesView))
+                body: Data(body.readableBytesView),
+                headers: Dictionary(request.headers.map { ($0.name.canonicalName, $0.value) }, uniquingKeysWith: { a, _ in a }))
             let answer = await router.respond(to: incoming, baseURL: baseURL.withLock { $0 })
             if let delay = answer.delay { try? await Task.sleep(for: delay) }
             let elapsed = ContinuousClock.now - started

@@ -14,6 +14,7 @@ public final class WorldStore: Sendable {
         var settings: EmulatorSettings
         var requests: [RecordedRequest] = []
         var changes: [String] = []
+        var entra = EntraState()
     }
 
     let state: Mutex<State>

@@ -13,6 +13,10 @@ public enum BrowserAction: Sendable {
     case tick
     /// A refresh finished; results of an older generation are dropped.
     case loaded(generation: Int, result: Result<[VirtualNetworkPeering], RefreshFailure>)
+    /// A sign-in instruction to show (nil clears it).
+    case signInNotice(String?)
+    /// Who the source is signed in as.
+    case identity(String)
 }
 
 /// Why a refresh failed, in a sentence, with how long the server asked to wait.

@@ -24,7 +24,7 @@ public enum BrowserReducer {
                 state.filter = ""
                 state.relayout()
                 return []
-            case .tick, .loaded, .quit, .redraw:
+            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity:
                 break
             default:
                 return []
@@ -32,7 +32,7 @@ public enum BrowserReducer {
         }
         if state.showHelp {
             switch action {
-            case .tick, .loaded, .quit, .redraw: break
+            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity: break
             default:
                 state.showHelp = false
                 return []
@@ -101,11 +101,16 @@ public enum BrowserReducer {
                 return startRefresh(&state, now: now)
             }
             if state.nextRefresh == nil, !state.loading { return startRefresh(&state, now: now) }
+        case .signInNotice(let text):
+            state.notice = text.map(DisplayText.sanitize)
+        case .identity(let text):
+            state.identity = DisplayText.sanitize(text)
         case .loaded(let generation, let result):
             guard generation == state.generation else { return [] }
             state.loading = false
             switch result {
             case .success(let peerings):
+                state.notice = nil
                 apply(&state, peerings, now: now)
                 state.lastError = nil
                 state.lastErrorAt = nil

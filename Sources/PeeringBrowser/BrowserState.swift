@@ -50,6 +50,10 @@ public struct BrowserState: Sendable {
     public var consecutiveFailures = 0
     public var nextRefresh: Date?
     public var message: String?
+    /// Who is signed in (identity type and tenant), for the header; never a token.
+    public var identity: String?
+    /// A sign-in instruction to show over everything (device code), until data arrives.
+    public var notice: String?
 
     /// How long a changed row stays highlighted.
     public static let highlightSeconds: TimeInterval = 8

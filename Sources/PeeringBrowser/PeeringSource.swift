@@ -4,4 +4,10 @@ import ARMModels
 public protocol PeeringSource: Sendable {
     /// Every peering of the virtual network `vnet` (all pages).
     func peerings(of vnet: ResourceID) async throws -> [VirtualNetworkPeering]
+    /// Who the source is signed in as, for the header (never a token).
+    var signedInAs: String { get }
+}
+
+extension PeeringSource {
+    public var signedInAs: String { "" }
 }

@@ -15,7 +15,8 @@ public final class BrowserApp {
 
     private let source: any PeeringSource
     private var state: BrowserState
-    private let inbox = Inbox()
+    /// Where other threads post actions (sign-in prompts); posting wakes the UI thread.
+    public let inbox = Inbox()
 
     public init(state: BrowserState, source: any PeeringSource) {
         self.state = state
@@ -25,6 +26,7 @@ public final class BrowserApp {
     /// Opens the terminal, runs the loop, and always gives the terminal back.
     public func run() throws -> Exit {
         let pipe = try WakePipe()
+        inbox.attach(pipe)
         let terminal = try CursesTerminal()
         pipe.installSignalHandlers()
         defer {
@@ -114,6 +116,7 @@ public final class BrowserApp {
                     } catch {
                         result = .failure(RefreshFailure.from(error))
                     }
+                    if case .success = result, !source.signedInAs.isEmpty { inbox.put(.identity(source.signedInAs)) }
                     inbox.put(.loaded(generation: generation, result: result))
                     pipe.wake()
                 }
@@ -124,10 +127,18 @@ public final class BrowserApp {
 }
 
 /// Actions from background tasks, waiting for the UI thread.
-final class Inbox: Sendable {
+public final class Inbox: Sendable {
     private let actions = Mutex<[BrowserAction]>([])
+    private let pipe = Mutex<WakePipe?>(nil)
+    func attach(_ pipe: WakePipe) { self.pipe.withLock { $0 = pipe } }
     func put(_ action: BrowserAction) { actions.withLock { $0.append(action) } }
     func take() -> [BrowserAction] { actions.withLock { list in defer { list.removeAll() }; return list } }
+
+    /// Posts an action from any thread and wakes the UI.
+    public func post(_ action: BrowserAction) {
+        put(action)
+        pipe.withLock { $0 }?.wake()
+    }
 }
 
 /// Copies text to the local clipboard with OSC 52, which works over SSH and inside tmux.

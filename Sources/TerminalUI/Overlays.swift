@@ -57,3 +57,21 @@ enum EventLogPane {
         }
     }
 }
+
+/// A boxed message over the frame: the device code sign-in instruction.
+enum NoticeOverlay {
+    static func draw<C: Canvas>(_ text: String, on canvas: inout C) {
+        let lines = ["Sign-in needed", "", text, "", "PeerScope continues by itself once you have signed in."]
+        let boxWidth = min(canvas.width - 2, (lines.map(DisplayText.width).max() ?? 40) + 4)
+        let boxHeight = lines.count + 2
+        let x0 = max(0, (canvas.width - boxWidth) / 2), y0 = max(0, (canvas.height - boxHeight) / 2)
+        for row in 0..<boxHeight { canvas.fill(x0, y0 + row, boxWidth, .status) }
+        canvas.put(x0, y0, "┌" + String(repeating: "─", count: max(0, boxWidth - 2)) + "┐", .status)
+        canvas.put(x0, y0 + boxHeight - 1, "└" + String(repeating: "─", count: max(0, boxWidth - 2)) + "┘", .status)
+        for (i, line) in lines.enumerated() {
+            canvas.put(x0, y0 + 1 + i, "│", .status)
+            canvas.put(x0 + boxWidth - 1, y0 + 1 + i, "│", .status)
+            canvas.put(x0 + 2, y0 + 1 + i, line, i == 0 ? .title : .status, maxWidth: boxWidth - 4)
+        }
+    }
+}

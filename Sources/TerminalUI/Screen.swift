@@ -37,6 +37,7 @@ public enum Screen {
         }
         StatusLine.draw(state, y: h - 1, width: w, on: &canvas)
         if state.showHelp { HelpOverlay.draw(on: &canvas) }
+        if let notice = state.notice { NoticeOverlay.draw(notice, on: &canvas) }
     }
 }
 
@@ -61,6 +62,7 @@ enum Header {
         let unsynced = rows.filter { !$0.inSync }.count
         if unsynced > 0 { counts.append("\(unsynced) out of sync") }
         var line = " " + counts.joined(separator: " · ")
+        if let identity = state.identity, !identity.isEmpty { line += "   as \(identity)" }
         if let endpoint = state.endpointLabel { line += "   endpoint \(endpoint)" }
         var right = "sort \(state.sort.rawValue) \(state.ascending ? "↑" : "↓")"
         if let index = state.selectedIndex { right = "\(index + 1)/\(state.visible.count) · " + right }

@@ -15,21 +15,31 @@ enum BrowserCommand {
         let target: VNetSelection
         let session: Session
         do {
-            guard let chosen = try options.selection() ?? (options.demo ? DemoSelection.hub : nil) else {
+            guard var chosen = try options.selection() ?? (options.demo ? DemoSelection.hub : nil) else {
                 throw CommandFailure("name the virtual network: --subscription ID -g RG --vnet-name VNET, or --ids RESOURCE_ID (or try --demo)")
             }
+            let hint = chosen.subscription.isEmpty ? nil : chosen.subscription
+            let opened = try runBlocking { try await Session.open(options, scenarioClock: true, subscriptionHint: hint) }
+            if !options.demo || chosen.subscription.isEmpty {
+                let given = chosen.subscription
+                chosen.subscription = try runBlocking { try await opened.resolveSubscription(given) }
+            }
             target = chosen
-            session = try runBlocking { try await Session.open(options, scenarioClock: true) }
+            session = opened
         } catch {
             FileHandle.standardError.write(Data("peerscope: \(CommandErrors.describe(error))\n".utf8))
             throw ExitCode(1)
         }
         let endpoint = session.client.configuration.endpoint
         let label = endpoint.isPublicCloud ? nil : (options.demo ? "\(endpoint) (demo emulator)" : endpoint.description)
-        let state = BrowserState(vnet: target.id, refreshInterval: refresh, endpointLabel: label)
+        var state = BrowserState(vnet: target.id, refreshInterval: refresh, endpointLabel: label)
+        state.identity = session.credential.identity
         let exit: BrowserApp.Exit
         do {
-            exit = try BrowserApp(state: state, source: session.client).run()
+            let app = BrowserApp(state: state, source: session.client)
+            let inbox = app.inbox
+            session.prompts.route { prompt in inbox.post(.signInNotice("Sign in: open \(prompt.verificationURI) and enter the code \(prompt.userCode)")) }
+            exit = try app.run()
         } catch {
             _ = try? runBlocking { await session.close() }
             FileHandle.standardError.write(Data("peerscope: \(error)\n".utf8))

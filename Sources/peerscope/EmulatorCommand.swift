@@ -19,6 +19,9 @@ struct EmulatorCommand: ParsableCommand {
     @Option(name: .customLong("page-size"), help: "Items per list page.")
     var pageSize = 100
 
+    @Flag(name: .customLong("strict-auth"), help: "ARM routes accept only tokens this emulator issued and that have not expired.")
+    var strictAuth = false
+
     func validate() throws {
         guard host == "localhost" || host == "::1" || host.hasPrefix("127.") else {
             throw ValidationError("--host must be a loopback address (127.0.0.1, ::1 or localhost): the emulator accepts any token")
@@ -39,6 +42,7 @@ struct EmulatorCommand: ParsableCommand {
             FileHandle.standardError.write(Data("peerscope: \(error)\n".utf8))
             throw ExitCode(1)
         }
+        if strictAuth { store.configureEntra { $0.strict = true } }
         let host = self.host, port = self.port
         signal(SIGINT, SIG_IGN)
         signal(SIGTERM, SIG_IGN)

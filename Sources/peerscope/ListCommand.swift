@@ -20,11 +20,12 @@ struct ListCommand: ParsableCommand {
         let format = output
         do {
             let text = try runBlocking {
-                let session = try await Session.open(options, scenarioClock: false)
+                guard var target = try options.selection() ?? (options.demo ? DemoSelection.sample : nil) else {
+                    throw CommandFailure("name the virtual network: --subscription ID -g RG --vnet-name VNET, or --ids RESOURCE_ID")
+                }
+                let session = try await Session.open(options, scenarioClock: false, subscriptionHint: target.subscription.isEmpty ? nil : target.subscription)
                 do {
-                    guard let target = try options.selection() ?? (options.demo ? DemoSelection.sample : nil) else {
-                        throw CommandFailure("name the virtual network: --subscription ID -g RG --vnet-name VNET, or --ids RESOURCE_ID")
-                    }
+                    if !options.demo || target.subscription.isEmpty { target.subscription = try await session.resolveSubscription(target.subscription) }
                     let peerings = try await session.client.peerings(
                         subscriptionId: target.subscription, resourceGroup: target.resourceGroup, virtualNetwork: target.vnet
                     ).collect()

@@ -27,7 +27,12 @@ struct SelectionOptions: ParsableArguments {
 
     @Flag(name: .long, help: "Use a built-in emulator with the sample and a changing demo network (no Azure account needed).")
     var demo = false
+
+    @Option(name: .long, help: "Credential to use: auto, env, workload, managed-identity, cli or device-code.")
+    var auth: AuthMode = .auto
 }
+
+extension AuthMode: ExpressibleByArgument {}
 
 /// A VNet chosen on the command line.
 struct VNetSelection: Sendable, Equatable {
@@ -49,16 +54,18 @@ extension SelectionOptions {
             }
             return VNetSelection(subscription: parsed.subscriptionId, resourceGroup: group, vnet: vnet)
         }
-        let given = [subscription, resourceGroup, vnetName].compactMap { $0 }
+        let given = [resourceGroup, vnetName].compactMap { $0 }
         if given.isEmpty { return nil }
-        guard let subscription, let resourceGroup, let vnetName else {
-            throw CommandFailure("name the virtual network with all of --subscription, --resource-group and --vnet-name (or with --ids)")
+        guard let resourceGroup, let vnetName else {
+            throw CommandFailure("name the virtual network with both --resource-group and --vnet-name (or with --ids)")
         }
         do {
-            _ = try Validate.subscription(subscription)
+            if let subscription, ARMNameRules.isUUID(subscription) || subscription.contains("-") && subscription.count == 36 {
+                _ = try Validate.subscription(subscription)
+            }
             _ = try Validate.resourceGroup(resourceGroup)
             _ = try Validate.networkName(vnetName, option: "--vnet-name")
         } catch { throw CommandFailure(error.message) }
-        return VNetSelection(subscription: subscription, resourceGroup: resourceGroup, vnet: vnetName)
+        return VNetSelection(subscription: subscription ?? "", resourceGroup: resourceGroup, vnet: vnetName)
     }
 }

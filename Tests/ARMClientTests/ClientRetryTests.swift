@@ -2,6 +2,7 @@ import ARMClient
 import ARMEmulator
 import ARMModels
 import Foundation
+import Synchronization
 import Testing
 
 @Suite struct ClientRetryTests {
@@ -75,12 +76,37 @@ import Testing
         await #expect {
             _ = try await harness.client.peerings(subscriptionId: sampleSub, resourceGroup: "peerTest", virtualNetwork: "vnet9").collect()
         } throws: { ($0 as? ARMError)?.message.hasPrefix("virtual network vnet9 in resource group peerTest (subscription \(sampleSub)) not found") == true }
-        harness.server.store.addFault(Fault(kind: .status, status: 401, count: 1))
+        harness.server.store.addFault(Fault(kind: .status, status: 401, count: 2))
         await #expect { _ = try await list(harness) } throws: {
             let error = $0 as? ARMError
             return error?.kind == .unauthenticated && error?.message.contains("az login") == true && error?.description.contains("test-token") == false
         }
         await harness.close()
+    }
+}
+
+@Suite struct RenewalTests {
+    /// Counts tokens handed out and invalidations.
+    final class CountingCredential: TokenCredential {
+        let name = "counting"
+        let counts = Mutex<(tokens: Int, invalidations: Int)>((0, 0))
+        func token(for audience: String) async throws -> AccessToken {
+            let n = counts.withLock { $0.tokens += 1; return $0.tokens }
+            return AccessToken(token: "token-\(n)", expiresOn: .distantFuture)
+        }
+        func invalidate() async { counts.withLock { $0.invalidations += 1 } }
+    }
+
+    @Test func a401RenewsTheTokenAndRetriesOnce() async throws {
+        let server = try await EmulatorServer.start(store: try WorldStore.demo())
+        let credential = CountingCredential()
+        let client = ARMClient(configuration: ARMClientConfiguration(endpoint: try ARMEndpoint(server.url)), credential: credential, sleep: { _ in })
+        server.store.addFault(Fault(kind: .status, status: 401, count: 1))
+        let peerings = try await client.peerings(subscriptionId: sampleSub, resourceGroup: "peerTest", virtualNetwork: "vnet1").collect()
+        #expect(peerings.count == 2)
+        #expect(credential.counts.withLock { $0 } == (2, 1))
+        #expect(server.store.requests.map(\.status) == [401, 200])
+        await server.stop()
     }
 }
 

@@ -21,8 +21,11 @@ enum BinaryRunner {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        var environment = ProcessInfo.processInfo.environment
+        var environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("AZURE_") && !$0.key.hasPrefix("IDENTITY_") }
         environment["PEERSCOPE_ACCESS_TOKEN"] = nil
+        // Never let a test reach the real instance metadata address: point it at a closed loopback port.
+        environment["AZURE_POD_IDENTITY_AUTHORITY_HOST"] = "http://127.0.0.1:9"
+        environment["AZURE_CONFIG_DIR"] = "/nonexistent-peerscope-test"
         environment["PATH"] = "/usr/bin:/bin"
         for (key, value) in extra { environment[key] = value }
         process.environment = environment

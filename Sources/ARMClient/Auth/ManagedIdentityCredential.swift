@@ -28,7 +28,7 @@ public struct ManagedIdentityCredential: TokenCredential {
     public var identity: String { "managed identity" + (clientID.map { " \($0)" } ?? "") }
 
     /// The URL a token request goes to, for tests and messages.
-    func requestURL(for audience: String) -> String {
+    public func requestURL(for audience: String) -> String {
         var resource = audience
         while resource.hasSuffix("/") { resource.removeLast() }
         if let appServiceEndpoint, appServiceHeader != nil {
