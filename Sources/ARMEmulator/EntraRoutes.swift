@@ -131,7 +131,7 @@ struct EntraRoutes {
         }
         let uri = baseURL + "/devicelogin"
         return .json(200, DeviceBody(
-            device_code: code, user_code: userCode, verification_uri: uri, expires_in: lifetime, interval: 5,
+            device_code: code, user_code: userCode, verification_uri: uri, expires_in: lifetime, interval: store.entra.deviceCodeInterval,
             message: "To sign in, use a web browser to open the page \(uri) and enter the code \(userCode) to authenticate."))
     }
 

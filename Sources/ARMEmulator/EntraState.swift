@@ -22,6 +22,8 @@ public struct EntraState: Sendable {
     public var strict = false
     /// Device code polls answered with slow_down before any other answer.
     public var slowDownPolls = 0
+    /// The poll interval the device code endpoint asks for, in seconds.
+    public var deviceCodeInterval = 5
 
     struct Issued: Sendable {
         var expires: Duration

@@ -10,10 +10,19 @@ enum BinaryRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0) } ?? candidates[0]
     }
 
-    struct Output {
+    struct Output: Sendable {
         var status: Int32
         var stdout: String
         var stderr: String
+    }
+
+    /// Runs the binary on a Dispatch thread, so an emulator in this process keeps the cooperative pool.
+    static func runAsync(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result { try run(arguments, environment: extra) })
+            }
+        }
     }
 
     /// Runs the binary with `arguments` and an environment without Azure credentials.

@@ -11,31 +11,31 @@ import Testing
         return try #require(object["value"] as? NSArray)
     }
 
-    @Test func jsonEqualsTheOfficialSample() throws {
-        let output = try BinaryRunner.run(["list", "--demo"] + sample + ["-o", "json"])
+    @Test func jsonEqualsTheOfficialSample() async throws {
+        let output = try await BinaryRunner.runAsync(["list", "--demo"] + sample + ["-o", "json"])
         #expect(output.status == 0, "\(output.stderr)")
         let printed = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? NSArray
         #expect(printed == (try sampleValue()))
     }
 
-    @Test func tableAndTSVAreReadable() throws {
-        let table = try BinaryRunner.run(["list", "--demo"] + sample + ["-o", "table"])
+    @Test func tableAndTSVAreReadable() async throws {
+        let table = try await BinaryRunner.runAsync(["list", "--demo"] + sample + ["-o", "table"])
         #expect(table.status == 0)
         let lines = table.stdout.split(separator: "\n")
         #expect(lines.count == 4)
         #expect(lines[0].hasPrefix("Name  PeeringState  PeeringSyncLevel  RemoteVirtualNetwork"))
         #expect(lines[2].contains("Initiated") && lines[2].contains("vnet2") && lines[2].contains("12.0.0.0/8"))
-        let tsv = try BinaryRunner.run(["list", "--demo"] + sample + ["-o", "tsv"])
+        let tsv = try await BinaryRunner.runAsync(["list", "--demo"] + sample + ["-o", "tsv"])
         let rows = tsv.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
         #expect(rows.count == 2)
         #expect(rows[1][0] == "peer" && rows[1][1] == "Initiated" && rows[1][3] == "vnet3")
-        let jsonc = try BinaryRunner.run(["list", "--demo"] + sample + ["-o", "jsonc"])
+        let jsonc = try await BinaryRunner.runAsync(["list", "--demo"] + sample + ["-o", "jsonc"])
         #expect(jsonc.stdout.contains("\u{1B}[94m\"peeringState\"\u{1B}[0m"))
     }
 
-    @Test func idsSelectsTheSameVNet() throws {
+    @Test func idsSelectsTheSameVNet() async throws {
         let id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/peerTest/providers/Microsoft.Network/virtualNetworks/vnet1/virtualNetworkPeerings/peer"
-        let output = try BinaryRunner.run(["list", "--demo", "--ids", id, "-o", "tsv"])
+        let output = try await BinaryRunner.runAsync(["list", "--demo", "--ids", id, "-o", "tsv"])
         #expect(output.status == 0)
         #expect(output.stdout.split(separator: "\n").count == 2)
     }
@@ -47,16 +47,16 @@ import Testing
         (["list", "--endpoint", "http://10.1.2.3", "--subscription", "00000000-0000-0000-0000-000000000000", "-g", "a", "--vnet-name", "b"], "plain http is allowed only to loopback"),
         (["list", "--demo", "--ids", "/subscriptions/x"], "--ids: subscription id 'x'"),
     ])
-    func failuresExitNonZeroWithOneLine(arguments: [String], expected: String) throws {
-        let output = try BinaryRunner.run(arguments)
+    func failuresExitNonZeroWithOneLine(arguments: [String], expected: String) async throws {
+        let output = try await BinaryRunner.runAsync(arguments)
         #expect(output.status == 1)
         #expect(output.stderr.contains(expected), "\(output.stderr)")
         #expect(output.stderr.split(separator: "\n").count == 1)
         #expect(output.stdout.isEmpty)
     }
 
-    @Test func unreachableEndpointFailsCleanly() throws {
-        let output = try BinaryRunner.run(
+    @Test func unreachableEndpointFailsCleanly() async throws {
+        let output = try await BinaryRunner.runAsync(
             ["list", "--endpoint", "http://127.0.0.1:9", "--subscription", "00000000-0000-0000-0000-000000000000", "-g", "a", "--vnet-name", "b"],
             environment: ["PEERSCOPE_ACCESS_TOKEN": "secret-token-value"])
         #expect(output.status == 1)
@@ -64,15 +64,15 @@ import Testing
         #expect(!output.stderr.contains("secret-token-value"))
     }
 
-    @Test func browserRefusesWithoutATerminal() throws {
-        let output = try BinaryRunner.run(["--demo"])
+    @Test func browserRefusesWithoutATerminal() async throws {
+        let output = try await BinaryRunner.runAsync(["--demo"])
         #expect(output.status == 2)
         #expect(output.stderr.contains("peerscope list"))
     }
 }
 
 @Suite struct EmulatorCommandTests {
-    @Test func firstLineSaysWhereItListens() throws {
+    @Test func firstLineSaysWhereItListens() async throws {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BinaryRunner.path)
         process.arguments = ["emulator", "--page-size", "1"]
@@ -95,7 +95,7 @@ import Testing
         let text = String(decoding: line, as: UTF8.self)
         #expect(text.hasPrefix("listening on http://127.0.0.1:"))
         let url = text.dropFirst("listening on ".count).trimmingCharacters(in: .whitespacesAndNewlines)
-        let output = try BinaryRunner.run(
+        let output = try await BinaryRunner.runAsync(
             ["list", "--endpoint", url, "--subscription", "00000000-0000-0000-0000-000000000000", "-g", "peerTest", "--vnet-name", "vnet1", "-o", "tsv"],
             environment: ["PEERSCOPE_ACCESS_TOKEN": "t"])
         #expect(output.status == 0, "\(output.stderr)")
