@@ -35,6 +35,11 @@ enum ListPane {
             else if !state.filter.isEmpty { text = "no peering matches the filter" }
             else { text = "this virtual network has no peerings" }
             canvas.put(x + 2, y + 1, text, .dim, maxWidth: width - 2)
+            if state.lastRefresh == nil, let error = state.lastError {
+                for (i, line) in Wrap.lines(error, width: width - 4).prefix(max(0, height - 3)).enumerated() {
+                    canvas.put(x + 2, y + 3 + i, line, .error, maxWidth: width - 2)
+                }
+            }
             return
         }
         let selected = state.selectedIndex ?? 0
@@ -66,5 +71,25 @@ enum ListPane {
                 cx += cw
             }
         }
+    }
+}
+
+/// Word wrapping by display width.
+enum Wrap {
+    static func lines(_ text: String, width: Int) -> [String] {
+        guard width > 4 else { return [text] }
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if DisplayText.width(candidate) <= width {
+                current = candidate
+            } else {
+                if !current.isEmpty { lines.append(current) }
+                current = DisplayText.width(word) > width ? DisplayText.clip(word, to: width) : word
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
     }
 }

@@ -20,7 +20,7 @@ enum BrowserCommand {
             }
             let hint = chosen.subscription.isEmpty ? nil : chosen.subscription
             let opened = try runBlocking { try await Session.open(options, scenarioClock: true, subscriptionHint: hint) }
-            if !options.demo || chosen.subscription.isEmpty {
+            if !ARMNameRules.isUUID(chosen.subscription) {
                 let given = chosen.subscription
                 chosen.subscription = try runBlocking { try await opened.resolveSubscription(given) }
             }

@@ -25,7 +25,7 @@ struct ListCommand: ParsableCommand {
                 }
                 let session = try await Session.open(options, scenarioClock: false, subscriptionHint: target.subscription.isEmpty ? nil : target.subscription)
                 do {
-                    if !options.demo || target.subscription.isEmpty { target.subscription = try await session.resolveSubscription(target.subscription) }
+                    if !ARMNameRules.isUUID(target.subscription) { target.subscription = try await session.resolveSubscription(target.subscription) }
                     let peerings = try await session.client.peerings(
                         subscriptionId: target.subscription, resourceGroup: target.resourceGroup, virtualNetwork: target.vnet
                     ).collect()

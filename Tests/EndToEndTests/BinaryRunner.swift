@@ -35,6 +35,8 @@ enum BinaryRunner {
         // Never let a test reach the real instance metadata address: point it at a closed loopback port.
         environment["AZURE_POD_IDENTITY_AUTHORITY_HOST"] = "http://127.0.0.1:9"
         environment["AZURE_CONFIG_DIR"] = "/nonexistent-peerscope-test"
+        // Sign-in goes to a closed loopback port unless a test points it at its emulator.
+        environment["AZURE_AUTHORITY_HOST"] = "http://127.0.0.1:9"
         environment["PATH"] = "/usr/bin:/bin"
         for (key, value) in extra { environment[key] = value }
         process.environment = environment

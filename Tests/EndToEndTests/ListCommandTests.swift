@@ -33,6 +33,16 @@ import Testing
         #expect(jsonc.stdout.contains("\u{1B}[94m\"peeringState\"\u{1B}[0m"))
     }
 
+    @Test func subscriptionByNameOrFromTheEnvironment() async throws {
+        let byName = try await BinaryRunner.runAsync(["list", "--demo", "--subscription", "Sample subscription (official examples)", "-g", "peerTest", "--vnet-name", "vnet1", "-o", "tsv"])
+        #expect(byName.status == 0, "\(byName.stderr)")
+        #expect(byName.stdout.split(separator: "\n").count == 2)
+        let fromEnvironment = try await BinaryRunner.runAsync(
+            ["list", "--demo", "-g", "peerTest", "--vnet-name", "vnet1", "-o", "tsv"], environment: ["AZURE_SUBSCRIPTION_ID": "00000000-0000-0000-0000-000000000000"])
+        #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
+        #expect(fromEnvironment.stdout.split(separator: "\n").count == 2)
+    }
+
     @Test func idsSelectsTheSameVNet() async throws {
         let id = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/peerTest/providers/Microsoft.Network/virtualNetworks/vnet1/virtualNetworkPeerings/peer"
         let output = try await BinaryRunner.runAsync(["list", "--demo", "--ids", id, "-o", "tsv"])
@@ -41,7 +51,8 @@ import Testing
     }
 
     @Test(arguments: [
-        (["list", "--demo", "--subscription", "nope", "-g", "peerTest", "--vnet-name", "vnet1"], "--subscription must be a UUID"),
+        (["list", "--demo", "--subscription", "nope", "-g", "peerTest", "--vnet-name", "vnet1"], "--subscription 'nope' is neither a subscription id nor the name"),
+        (["list", "--demo", "--subscription", "00000000-0000-0000-0000-00000000000x", "-g", "peerTest", "--vnet-name", "vnet1"], "--subscription must be a UUID"),
         (["list", "--demo", "--subscription", "00000000-0000-0000-0000-000000000000", "-g", "missing", "--vnet-name", "vnet1"], "resource group missing not found"),
         (["list", "--demo", "--subscription", "00000000-0000-0000-0000-000000000000", "-g", "peerTest"], "--vnet-name"),
         (["list", "--endpoint", "http://10.1.2.3", "--subscription", "00000000-0000-0000-0000-000000000000", "-g", "a", "--vnet-name", "b"], "plain http is allowed only to loopback"),
