@@ -80,7 +80,7 @@ let package = Package(
         .testTarget(name: "ARMModelsTests", dependencies: ["ARMModels"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(
             name: "ARMClientTests",
-            dependencies: ["ARMClient", "ARMEmulator", "ARMModels",
+            dependencies: ["ARMClient", "ARMEmulator", "ARMModels", "PeeringBrowser",
                            .product(name: "AsyncHTTPClient", package: "async-http-client"),
                            .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "_CryptoExtras", package: "swift-crypto"),

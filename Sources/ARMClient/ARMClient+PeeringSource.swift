@@ -13,6 +13,37 @@ extension ARMClient: PeeringSource {
     }
 }
 
+extension ARMClient {
+    /// Reads the remote VNet (its peerings are embedded) and finds the peering back to `localVNet`.
+    ///
+    /// 403 becomes "no access" and 404 "not found": neither is an error of the browser's.
+    public func remoteSide(of peering: VirtualNetworkPeering, localVNet: ResourceID) async -> (RemoteSide, VirtualNetwork?) {
+        let local: VirtualNetwork?
+        if let group = localVNet.resourceGroup, let name = localVNet.virtualNetworkName {
+            local = try? await virtualNetwork(subscriptionId: localVNet.subscriptionId, resourceGroup: group, name: name)
+        } else {
+            local = nil
+        }
+        guard let text = peering.properties?.remoteVirtualNetwork?.id, let remoteID = try? ResourceID(parsing: text),
+            let group = remoteID.resourceGroup, let name = remoteID.virtualNetworkName
+        else { return (.failed("the peering names no readable remote VNet id"), local) }
+        do {
+            let vnet = try await virtualNetwork(subscriptionId: remoteID.subscriptionId, resourceGroup: group, name: name)
+            let key = localVNet.comparisonKey
+            let back = vnet.properties?.virtualNetworkPeerings?.first {
+                ($0.properties?.remoteVirtualNetwork?.id).flatMap { try? ResourceID(parsing: $0) }?.comparisonKey == key
+            }
+            return (.loaded(vnet: vnet, reciprocal: back), local)
+        } catch let error as ARMError where error.kind == .forbidden {
+            return (.noAccess, local)
+        } catch let error as ARMError where error.kind == .notFound {
+            return (.notFound, local)
+        } catch {
+            return (.failed(DisplayText.sanitize("\(error)")), local)
+        }
+    }
+}
+
 extension ARMError: RefreshDescribable {
     public var refreshMessage: String { DisplayText.sanitize(description) }
     public var refreshRetryAfter: Duration? { retryAfter }

@@ -34,10 +34,13 @@ extension TokenCredential {
 /// A fixed token, read from the environment variable PEERSCOPE_ACCESS_TOKEN.
 public struct StaticTokenCredential: TokenCredential {
     public let name = "PEERSCOPE_ACCESS_TOKEN"
-    public var identity: String { "token from PEERSCOPE_ACCESS_TOKEN" }
+    public let identity: String
     private let value: String
 
-    public init(token: String) { self.value = token }
+    public init(token: String, identity: String = "token from PEERSCOPE_ACCESS_TOKEN") {
+        self.value = token
+        self.identity = identity
+    }
 
     /// The credential from PEERSCOPE_ACCESS_TOKEN, or nil when it is unset or empty.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> StaticTokenCredential? {

@@ -71,11 +71,18 @@ public struct ARMRouter: Sendable {
         }
         if let problem = store.strictTokenProblem(parts[1].trimmingCharacters(in: .whitespaces)) { return .failure(problem) }
         let version = request.query["api-version"]
+        if lower.count >= 2, lower[0] == "subscriptions",
+            store.world.subscriptions.contains(where: { $0.subscriptionId.lowercased() == lower[1] && $0.accessDenied == true })
+        {
+            return .failure(ARMFailure(
+                403, "AuthorizationFailed",
+                "The client does not have authorization to perform action 'Microsoft.Network/virtualNetworks/read' over scope '\(request.path)' or the scope is invalid."))
+        }
         do throws(ARMFailure) {
             switch (request.method, lower.count) {
             case ("GET", 1) where lower[0] == "subscriptions":
                 try check(version, APIVersions.subscriptions)
-                let subs = store.world.subscriptions.map(subscriptionResource)
+                let subs = store.world.subscriptions.filter { $0.accessDenied != true }.map(subscriptionResource)
                 return page(subs, request, baseURL)
             case ("GET", 2) where lower[0] == "subscriptions":
                 try check(version, APIVersions.subscriptions)

@@ -11,6 +11,8 @@ public enum DemoWorld {
     public static let connectivitySubscription = "5d1f4b2a-7c3e-4a9b-8f21-0c6e9d3a1b01"
     public static let landingZoneSubscription = "9a8b7c6d-5e4f-4a3b-9c2d-1e0f2a3b4c02"
     public static let tenant = "3f2a1b0c-1d2e-4f3a-8b4c-5d6e7f8a9b0c"
+    /// A partner's subscription the demo identity cannot read (the hub peers into it).
+    public static let partnerSubscription = "c0ffee00-1234-4abc-9def-000000000003"
     public static let hubGroup = "rg-connectivity"
     public static let hubName = "vnet-hub-weu"
     public static let spokeCount = 32
@@ -36,6 +38,7 @@ public enum DemoWorld {
 
     private static func spoke(_ i: Int) -> VirtualNetwork {
         var prefixes = ["10.\(i).0.0/16"]
+        if i == 26 { prefixes.append("10.0.250.0/24") }  // overlaps the hub: a finding
         if i == 13 || i == 14 { prefixes.append("fd00:db8:\(i)::/48") }
         var space = AddressSpace(addressPrefixes: prefixes)
         if i == 3 {
@@ -47,7 +50,7 @@ public enum DemoWorld {
             ]
         }
         let encryption: VirtualNetworkEncryption? =
-            i % 4 == 0 ? VirtualNetworkEncryption(enabled: true, enforcement: i == 8 ? .dropUnencrypted : .allowUnencrypted) : nil
+            i == 8 || i == 24 ? VirtualNetworkEncryption(enabled: true, enforcement: i == 8 ? .dropUnencrypted : .allowUnencrypted) : nil
         let subnets = [
             Subnet(name: "snet-app", properties: SubnetProperties(addressPrefix: "10.\(i).1.0/24")),
             Subnet(name: "snet-data", properties: SubnetProperties(addressPrefix: "10.\(i).2.0/24")),
@@ -67,7 +70,6 @@ public enum DemoWorld {
             properties: VirtualNetworkProperties(
                 addressSpace: AddressSpace(addressPrefixes: ["10.0.0.0/16", "fd00:db8::/48"]),
                 bgpCommunities: VirtualNetworkBgpCommunities(regionalCommunity: "12076:50004", virtualNetworkCommunity: "12076:20000"),
-                encryption: VirtualNetworkEncryption(enabled: true, enforcement: .allowUnencrypted),
                 subnets: [
                     Subnet(name: "GatewaySubnet", properties: SubnetProperties(addressPrefix: "10.0.0.0/27")),
                     Subnet(name: "AzureFirewallSubnet", properties: SubnetProperties(addressPrefix: "10.0.1.0/26")),
@@ -86,12 +88,24 @@ public enum DemoWorld {
                 resourceGroups: [
                     WorldFile.GroupEntry(name: "rg-lz-apps", location: "westeurope", virtualNetworks: (17...spokeCount).map(spoke))
                 ]),
+            WorldFile.SubscriptionEntry(
+                subscriptionId: partnerSubscription, displayName: "Fabrikam Partner", tenantId: "9e8d7c6b-0000-4000-8000-00000000fab0",
+                state: "Enabled", accessDenied: true,
+                resourceGroups: [
+                    WorldFile.GroupEntry(
+                        name: "rg-partner", location: "westeurope",
+                        virtualNetworks: [
+                            VirtualNetwork(
+                                name: "vnet-fabrikam", location: "westeurope",
+                                properties: VirtualNetworkProperties(addressSpace: AddressSpace(addressPrefixes: ["172.20.0.0/16"]), virtualNetworkPeerings: []))
+                        ])
+                ]),
         ]
     }
 
     static func hubToSpoke(_ i: Int) -> VirtualNetworkPeering {
         var properties = VirtualNetworkPeeringProperties(
-            allowForwardedTraffic: true, allowGatewayTransit: true, allowVirtualNetworkAccess: true,
+            allowForwardedTraffic: true, allowGatewayTransit: i != 23, allowVirtualNetworkAccess: true,
             remoteVirtualNetwork: SubResource(id: ResourceID.virtualNetwork(subscriptionId: spokeSubscription(i), resourceGroup: spokeGroup(i), name: spokeName(i)).description))
         if i == 12 {
             properties.peerCompleteVnets = false
@@ -109,7 +123,7 @@ public enum DemoWorld {
 
     static func spokeToHub(_ i: Int) -> VirtualNetworkPeering {
         var properties = VirtualNetworkPeeringProperties(
-            allowForwardedTraffic: i != 9, allowGatewayTransit: false, allowVirtualNetworkAccess: true,
+            allowForwardedTraffic: i != 9, allowGatewayTransit: false, allowVirtualNetworkAccess: i != 10,
             remoteVirtualNetwork: SubResource(id: hubID.description), useRemoteGateways: i != 22)
         if i == 12 {
             properties.peerCompleteVnets = false
@@ -119,7 +133,8 @@ public enum DemoWorld {
         if i == 14 {
             properties.peerCompleteVnets = false
             properties.enableOnlyIPv6Peering = true
-            properties.localSubnetNames = ["snet-app", "snet-data"]
+            // The hub side also names snet-data: the lists don't match (a finding).
+            properties.localSubnetNames = ["snet-app"]
             properties.remoteSubnetNames = ["snet-shared"]
         }
         return VirtualNetworkPeering(properties: properties)
@@ -151,6 +166,16 @@ public enum DemoWorld {
         try deleteSpokeSide(&world, 31)
         let five = try spokeIndex(world, 5)
         world.changeAddressSpace(five, to: AddressSpace(addressPrefixes: ["10.5.0.0/16", "10.105.0.0/16"]))
+        // The partner VNet (no access for the demo identity), peered both ways.
+        let partner = ResourceID.virtualNetwork(subscriptionId: partnerSubscription, resourceGroup: "rg-partner", name: "vnet-fabrikam").description
+        _ = try world.putPeering(
+            subscription: connectivitySubscription, group: hubGroup, vnet: hubName, peering: "hub-to-fabrikam",
+            body: VirtualNetworkPeering(properties: VirtualNetworkPeeringProperties(allowVirtualNetworkAccess: true, remoteVirtualNetwork: SubResource(id: partner))),
+            syncRemoteAddressSpace: false)
+        _ = try world.putPeering(
+            subscription: partnerSubscription, group: "rg-partner", vnet: "vnet-fabrikam", peering: "fabrikam-to-contoso-hub",
+            body: VirtualNetworkPeering(properties: VirtualNetworkPeeringProperties(allowVirtualNetworkAccess: true, remoteVirtualNetwork: SubResource(id: hubID.description))),
+            syncRemoteAddressSpace: false)
         // A direct spoke-to-spoke pair.
         let one = ResourceID.virtualNetwork(subscriptionId: spokeSubscription(1), resourceGroup: spokeGroup(1), name: spokeName(1)).description
         let two = ResourceID.virtualNetwork(subscriptionId: spokeSubscription(2), resourceGroup: spokeGroup(2), name: spokeName(2)).description

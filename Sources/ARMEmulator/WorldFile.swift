@@ -17,7 +17,21 @@ public struct WorldFile: Codable, Sendable {
         public var displayName: String?
         public var tenantId: String?
         public var state: String?
+        /// When true the signed-in identity has no access: every route under it answers 403 and it is not listed.
+        public var accessDenied: Bool?
         public var resourceGroups: [GroupEntry]
+
+        public init(
+            subscriptionId: String, displayName: String? = nil, tenantId: String? = nil, state: String? = nil, accessDenied: Bool? = nil,
+            resourceGroups: [GroupEntry]
+        ) {
+            self.subscriptionId = subscriptionId
+            self.displayName = displayName
+            self.tenantId = tenantId
+            self.state = state
+            self.accessDenied = accessDenied
+            self.resourceGroups = resourceGroups
+        }
     }
 
     public struct GroupEntry: Codable, Sendable {

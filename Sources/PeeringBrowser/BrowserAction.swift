@@ -8,7 +8,7 @@ public enum BrowserAction: Sendable {
     case startFilter, filterInput(Character), filterBackspace, filterCommit, filterCancel
     case cycleSort, reverseSort
     case refreshNow, togglePause, faster, slower
-    case toggleEvents, toggleHelp, copyID, redraw, quit
+    case toggleEvents, toggleHelp, copyID, redraw, quit, toggleOnlyFindings
     /// The clock moved on; refreshes are due or highlights expire.
     case tick
     /// A refresh finished; results of an older generation are dropped.
@@ -17,6 +17,8 @@ public enum BrowserAction: Sendable {
     case signInNotice(String?)
     /// Who the source is signed in as.
     case identity(String)
+    /// The remote side of a peering arrived.
+    case remoteLoaded(key: String, remote: RemoteSide, localVNet: VirtualNetwork?)
 }
 
 /// Why a refresh failed, in a sentence, with how long the server asked to wait.
@@ -32,6 +34,8 @@ public struct RefreshFailure: Error, Sendable, Equatable {
 /// Work the reducer asks the outside world to do.
 public enum BrowserEffect: Sendable, Equatable {
     case fetch(generation: Int)
+    /// Read the remote side of the peering with this key.
+    case fetchRemote(key: String)
     case copyToClipboard(String)
     case redrawAll
     case quit

@@ -6,6 +6,23 @@ public enum BrowserReducer {
 
     /// Applies `action` at time `now`, returning the effects to run.
     public static func reduce(_ state: inout BrowserState, _ action: BrowserAction, now: Date, pageSize: Int = 10) -> [BrowserEffect] {
+        let before = state.selectedID
+        var effects = reduceCore(&state, action, now: now, pageSize: pageSize)
+        // The selected peering's remote side is read when the selection lands on it and after each refresh.
+        if let key = state.selectedID, state.peerings[key] != nil {
+            var refreshed = false
+            if case .loaded(_, .success) = action { refreshed = true }
+            if key != before || refreshed || state.remotes[key] == nil && !state.pendingRemote.contains(key) {
+                if !state.pendingRemote.contains(key) {
+                    state.pendingRemote.insert(key)
+                    effects.append(.fetchRemote(key: key))
+                }
+            }
+        }
+        return effects
+    }
+
+    static func reduceCore(_ state: inout BrowserState, _ action: BrowserAction, now: Date, pageSize: Int) -> [BrowserEffect] {
         if state.editingFilter {
             switch action {
             case .filterInput(let c):
@@ -24,7 +41,7 @@ public enum BrowserReducer {
                 state.filter = ""
                 state.relayout()
                 return []
-            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity:
+            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity, .remoteLoaded:
                 break
             default:
                 return []
@@ -32,7 +49,7 @@ public enum BrowserReducer {
         }
         if state.showHelp {
             switch action {
-            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity: break
+            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity, .remoteLoaded: break
             default:
                 state.showHelp = false
                 return []
@@ -105,6 +122,14 @@ public enum BrowserReducer {
             state.notice = text.map(DisplayText.sanitize)
         case .identity(let text):
             state.identity = DisplayText.sanitize(text)
+        case .remoteLoaded(let key, let remote, let localVNet):
+            state.pendingRemote.remove(key)
+            state.remotes[key] = remote
+            if let localVNet { state.localVNet = localVNet }
+            if state.onlyFindings { state.relayout() }
+        case .toggleOnlyFindings:
+            state.onlyFindings.toggle()
+            state.relayout()
         case .loaded(let generation, let result):
             guard generation == state.generation else { return [] }
             state.loading = false

@@ -54,6 +54,14 @@ public struct BrowserState: Sendable {
     public var identity: String?
     /// A sign-in instruction to show over everything (device code), until data arrives.
     public var notice: String?
+    /// What is known of each peering's remote side, by peering key.
+    public var remotes: [String: RemoteSide] = [:]
+    /// The VNet being browsed, as last read (address space, encryption), for the findings.
+    public var localVNet: VirtualNetwork?
+    /// Show only peerings with findings.
+    public var onlyFindings = false
+    /// Remote sides being read.
+    public var pendingRemote: Set<String> = []
 
     /// How long a changed row stays highlighted.
     public static let highlightSeconds: TimeInterval = 8
@@ -70,6 +78,12 @@ public struct BrowserState: Sendable {
     /// The selection's index in `visible`.
     public var selectedIndex: Int? { selectedID.flatMap { visible.firstIndex(of: $0) } }
 
+    /// The findings for one peering, from what is known of its remote side.
+    public func findings(for key: String) -> [Finding] {
+        guard let peering = peerings[key] else { return [] }
+        return PeeringFindings.check(local: peering, localVNet: localVNet, remote: remotes[key] ?? .unknown)
+    }
+
     /// Whether the data is older than twice the refresh interval.
     public func isStale(now: Date) -> Bool {
         guard let lastRefresh else { return lastError != nil }
@@ -82,6 +96,9 @@ public struct BrowserState: Sendable {
         var rows = peerings.map { (key: $0.key, row: PeeringRow($0.value)) }
         if !needle.isEmpty {
             rows = rows.filter { $0.row.searchText.contains(needle) }
+        }
+        if onlyFindings {
+            rows = rows.filter { !findings(for: $0.key).isEmpty }
         }
         rows.sort { a, b in
             let x = a.row.sortKey(sort), y = b.row.sortKey(sort)

@@ -11,11 +11,14 @@ public struct DetailLine: Sendable, Equatable {
     public var value: String
     public var style: TextStyle
     public var field: String?
-    public init(_ label: String, _ value: String, _ style: TextStyle = .normal, field: String? = nil) {
+    /// Long values (findings) wrap instead of being cut.
+    public var wraps: Bool
+    public init(_ label: String, _ value: String, _ style: TextStyle = .normal, field: String? = nil, wraps: Bool = false) {
         self.label = label
         self.value = value
         self.style = style
         self.field = field
+        self.wraps = wraps
     }
 }
 
@@ -104,5 +107,55 @@ public enum DetailBuilder {
             DetailLine("Id", text(peering.id), .dim),
         ])
         return [overview, spaces, bgp, encryption, traffic, subnets, identity]
+    }
+
+    /// The findings, most severe first, each a wrapped line.
+    public static func findingsSection(_ findings: [Finding], remote: RemoteSide) -> DetailSection {
+        if findings.isEmpty {
+            let text: String
+            switch remote {
+            case .unknown: text = "reading the remote side…"
+            case .failed(let why): text = "remote side not read: \(why)"
+            default: text = "none: both sides agree"
+            }
+            return DetailSection(title: "Findings", lines: [DetailLine("", text, remote == .unknown ? .dim : .ok, wraps: true)])
+        }
+        let order: [Finding.Severity] = [.error, .warning, .info]
+        let sorted = findings.sorted { order.firstIndex(of: $0.severity) ?? 0 < order.firstIndex(of: $1.severity) ?? 0 }
+        return DetailSection(title: "Findings (\(findings.count))", lines: sorted.map { finding in
+            let style: TextStyle = finding.severity == .error ? .error : finding.severity == .warning ? .warning : .dim
+            let mark = finding.severity == .error ? "✗ " : finding.severity == .warning ? "! " : "i "
+            return DetailLine("", mark + finding.explanation, style, field: "finding", wraps: true)
+        })
+    }
+
+    /// This side and the remote side's peering, line by line.
+    public static func bothSidesSection(local: VirtualNetworkPeering, remote: RemoteSide) -> DetailSection {
+        let back: VirtualNetworkPeering?
+        let status: String
+        switch remote {
+        case .loaded(_, let reciprocal):
+            back = reciprocal
+            status = reciprocal == nil ? "(no peering back)" : DisplayText.sanitize(reciprocal?.name ?? "?")
+        case .noAccess: back = nil; status = "(no access)"
+        case .notFound: back = nil; status = "(remote VNet gone)"
+        case .unknown: back = nil; status = "(reading…)"
+        case .failed: back = nil; status = "(not read)"
+        }
+        func flag(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "—" }
+        func row(_ label: String, _ here: String, _ there: String) -> DetailLine {
+            let differs = back != nil && here != there
+            return DetailLine(label, DisplayText.pad(here, to: 16) + " " + there, differs ? .warning : .normal)
+        }
+        let a = local.properties, b = back?.properties
+        let hereName = DisplayText.sanitize(local.name ?? "?")
+        var lines = [DetailLine("Peering", DisplayText.pad(hereName, to: 16) + " " + status, .dim)]
+        lines.append(row("State", a?.peeringState?.rawValue ?? "—", b?.peeringState?.rawValue ?? "—"))
+        lines.append(row("Sync level", a?.peeringSyncLevel?.rawValue ?? "—", b?.peeringSyncLevel?.rawValue ?? "—"))
+        lines.append(row("VNet access", flag(a?.allowVirtualNetworkAccess), flag(b?.allowVirtualNetworkAccess)))
+        lines.append(row("Forwarded traffic", flag(a?.allowForwardedTraffic), flag(b?.allowForwardedTraffic)))
+        lines.append(row("Gateway transit", flag(a?.allowGatewayTransit), flag(b?.allowGatewayTransit)))
+        lines.append(row("Use remote GWs", flag(a?.useRemoteGateways), flag(b?.useRemoteGateways)))
+        return DetailSection(title: "Both sides (this | remote)", lines: lines)
     }
 }

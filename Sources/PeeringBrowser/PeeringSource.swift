@@ -6,8 +6,11 @@ public protocol PeeringSource: Sendable {
     func peerings(of vnet: ResourceID) async throws -> [VirtualNetworkPeering]
     /// Who the source is signed in as, for the header (never a token).
     var signedInAs: String { get }
+    /// The other side of `peering` (a peering of `localVNet`): the remote VNet and its peering back, and the local VNet itself.
+    func remoteSide(of peering: VirtualNetworkPeering, localVNet: ResourceID) async -> (RemoteSide, VirtualNetwork?)
 }
 
 extension PeeringSource {
     public var signedInAs: String { "" }
+    public func remoteSide(of peering: VirtualNetworkPeering, localVNet: ResourceID) async -> (RemoteSide, VirtualNetwork?) { (.unknown, nil) }
 }

@@ -107,6 +107,13 @@ public final class BrowserApp {
             case .quit: return true
             case .redrawAll: fullRedraw = true
             case .copyToClipboard(let text): clipboard = text
+            case .fetchRemote(let key):
+                guard let peering = state.peerings[key] else { continue }
+                let source = self.source, vnet = state.vnet, inbox = self.inbox
+                Task.detached {
+                    let (remote, local) = await source.remoteSide(of: peering, localVNet: vnet)
+                    inbox.post(.remoteLoaded(key: key, remote: remote, localVNet: local))
+                }
             case .fetch(let generation):
                 let source = self.source, vnet = state.vnet, inbox = self.inbox
                 Task.detached {

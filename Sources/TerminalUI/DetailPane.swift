@@ -16,11 +16,23 @@ enum DetailPane {
         var lines: [(String, String, CellStyle, CellStyle)] = []
         let title = DisplayText.sanitize(peering.name ?? "?") + (state.focus == .detail ? "  (detail · ←/Esc back)" : "")
         lines.append((title, "", .title, .title))
-        for section in DetailBuilder.sections(for: peering, localSubscription: state.vnet.subscriptionId) {
+        var sections = DetailBuilder.sections(for: peering, localSubscription: state.vnet.subscriptionId)
+        let remote = state.remotes[key] ?? .unknown
+        let extra = [DetailBuilder.findingsSection(state.findings(for: key), remote: remote), DetailBuilder.bothSidesSection(local: peering, remote: remote)]
+        sections.insert(contentsOf: extra, at: min(4, sections.count))
+        let valueWidth = max(10, width - labelWidth - 1)
+        for section in sections {
             lines.append(("", "", .normal, .normal))
             lines.append((section.title, "", .title, .title))
             for line in section.lines {
                 let isChanged = line.field.map(changed.contains) ?? false
+                if line.wraps {
+                    for part in Wrap.lines(line.value, width: width - 2) {
+                        lines.append(("", part, .normal, CellStyle(line.style)))
+                    }
+                    continue
+                }
+                _ = valueWidth
                 lines.append((line.label, line.value, isChanged ? .changed : .dim, isChanged ? .changed : CellStyle(line.style)))
             }
         }
@@ -28,6 +40,8 @@ enum DetailPane {
         for (i, line) in lines.dropFirst(scroll).prefix(height).enumerated() {
             if line.1.isEmpty && line.2 == .title {
                 canvas.put(x, y + i, line.0, .title, maxWidth: width)
+            } else if line.0.isEmpty, !line.1.isEmpty {
+                canvas.put(x + 1, y + i, line.1, line.3, maxWidth: width - 1)
             } else if !line.0.isEmpty {
                 let marker = line.2 == .changed ? "*" : " "
                 canvas.put(x, y + i, marker + line.0, line.2, maxWidth: labelWidth)

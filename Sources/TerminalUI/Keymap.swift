@@ -34,6 +34,7 @@ public enum Keymap {
         KeyBinding(keys: [.char("+"), .char("=")], label: "+", help: "refresh more often", action: .faster),
         KeyBinding(keys: [.char("-")], label: "-", help: "refresh less often", action: .slower),
         KeyBinding(keys: [.char("e")], label: "e", help: "event log of state and sync changes", action: .toggleEvents),
+        KeyBinding(keys: [.char("f")], label: "f", help: "only peerings with findings (! in the list)", action: .toggleOnlyFindings),
         KeyBinding(keys: [.char("y")], label: "y", help: "copy the peering's resource id (OSC 52 clipboard)", action: .copyID),
         KeyBinding(keys: [.char("?")], label: "?", help: "this help", action: .toggleHelp),
         KeyBinding(keys: [.ctrl("l")], label: "^L", help: "redraw the screen", action: .redraw),

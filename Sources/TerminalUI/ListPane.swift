@@ -53,6 +53,10 @@ enum ListPane {
             let base: CellStyle = isSelected ? .selected : (changed ? .changed : .normal)
             if isSelected || changed { canvas.fill(x, ry, width, base) }
             canvas.put(x, ry, changed ? "*" : (isSelected ? ">" : " "), base)
+            let findings = state.findings(for: key)
+            if findings.contains(where: { $0.severity != .info }) {
+                canvas.put(x + 1, ry, "!", isSelected ? base : (findings.contains { $0.severity == .error } ? .error : .warning))
+            }
             var cx = x + 2
             let stateStyle: CellStyle
             switch row.stateKind {

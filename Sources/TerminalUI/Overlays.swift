@@ -10,7 +10,8 @@ enum HelpOverlay {
             "", "Colours and markers:",
             "Connected green · Initiated yellow · Disconnected red",
             "Sync Local!/Remote!/Both! = address space not in sync",
-            "* changed in the last refresh · AFGR = access, forwarded,",
+            "* changed in the last refresh · ! has findings (f filters)",
+            "AFGR = VNet access, forwarded traffic,",
             "  gateway transit, remote gateways (- off, ? absent)",
             "", "any key closes this help",
         ]

@@ -26,7 +26,7 @@ final class Session: Sendable {
         if options.demo {
             let server = try await EmulatorServer.start(store: try WorldStore.demo())
             if scenarioClock { server.runScenarioClock() }
-            let credential = StaticTokenCredential(token: "peerscope-demo")
+            let credential = StaticTokenCredential(token: "peerscope-demo", identity: "demo (built-in emulator)")
             let configuration = ARMClientConfiguration(endpoint: try endpoint(server.url), audience: AzureCloud.public_.audience)
             return Session(client: ARMClient(configuration: configuration, credential: credential), emulator: server, credential: credential, prompts: prompts)
         }

@@ -109,7 +109,7 @@ let arm = AzureCloud.public_.audience
 
     @Test func instanceMetadataStyleThroughTheOverriddenHost() async throws {
         let entra = try await EntraHarness.start()
-        let credential = ManagedIdentityCredential(environment: entra.environment)
+        let credential = ManagedIdentityCredential(environment: entra.environment, probeTimeout: .seconds(10))
         #expect(try await credential.token(for: arm).token.hasPrefix("emu-at-"))
         entra.store.configureEntra { $0.managedIdentity = false }
         await #expect { _ = try await credential.token(for: arm) } throws: { ($0 as? ARMError)?.kind == .credentialUnavailable }

@@ -12,7 +12,7 @@ import Testing
             #expect(page.info.remainingSubscriptionReads == 11999)
             #expect(page.info.requestID != nil)
         }
-        #expect(pageSizes == [10, 10, 10, 1])
+        #expect(pageSizes == [10, 10, 10, 2])
         await harness.close()
     }
 

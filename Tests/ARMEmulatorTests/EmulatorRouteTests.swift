@@ -60,7 +60,7 @@ import Testing
         #expect((all.1["value"] as? [Any])?.count == 17)
         let hub = try await http.json(.GET, "/subscriptions/\(DemoWorld.connectivitySubscription)/resourceGroups/rg-connectivity/providers/Microsoft.Network/virtualNetworks/vnet-hub-weu\(v)")
         let peerings = ((hub.1["properties"] as? [String: Any])?["virtualNetworkPeerings"] as? [Any])?.count
-        #expect(peerings == 31)
+        #expect(peerings == 32)
         await http.server.stop()
     }
 
@@ -79,8 +79,8 @@ import Testing
             path = String(next.dropFirst(http.server.url.count))
         }
         #expect(pages == 4)
-        #expect(names.count == 31)
-        #expect(Set(names).count == 31)
+        #expect(names.count == 32)
+        #expect(Set(names).count == 32)
         await http.server.stop()
     }
 }

@@ -1,0 +1,27 @@
+import ARMClient
+import ARMEmulator
+import ARMModels
+import PeeringBrowser
+import Testing
+
+@Suite struct DemoFindingsTests {
+    @Test func theDemoHubShowsEveryKindOfFindingOverHTTP() async throws {
+        let harness = try await ClientHarness()
+        let hub = DemoWorld.hubID
+        let peerings = try await harness.client.peerings(of: hub)
+        var kinds: Set<Finding.Kind> = []
+        var local: VirtualNetwork?
+        for peering in peerings {
+            let (remote, vnet) = await harness.client.remoteSide(of: peering, localVNet: hub)
+            local = vnet ?? local
+            kinds.formUnion(PeeringFindings.check(local: peering, localVNet: local, remote: remote).map(\.kind))
+            if peering.name == "hub-to-fabrikam" { #expect(remote == .noAccess) }
+        }
+        let all: Set<Finding.Kind> = [
+            .reciprocalMissing, .remoteDeleted, .notInSync, .gatewayTransit, .forwardedTrafficDiffers, .accessDiffers,
+            .overlappingPrefixes, .subnetListsDiffer, .encryptionOneSided, .noAccess,
+        ]
+        #expect(all.subtracting(kinds).isEmpty, "missing: \(all.subtracting(kinds))")
+        await harness.close()
+    }
+}
