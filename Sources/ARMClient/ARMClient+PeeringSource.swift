@@ -13,6 +13,14 @@ extension ARMClient: PeeringSource {
     }
 }
 
+extension ARMClient: NetworkSource {
+    public func listSubscriptions() async throws -> [Subscription] { try await subscriptions().collect() }
+
+    public func listVirtualNetworks(subscription: String) async throws -> [VirtualNetwork] {
+        try await virtualNetworks(subscriptionId: subscription).collect()
+    }
+}
+
 extension ARMClient {
     /// Reads the remote VNet (its peerings are embedded) and finds the peering back to `localVNet`.
     ///

@@ -17,6 +17,17 @@ public enum BrowserAction: Sendable {
     case signInNotice(String?)
     /// Who the source is signed in as.
     case identity(String)
+    /// Go to the subscriptions screen.
+    case goSubscriptions
+    /// Go to the VNets screen of a subscription.
+    case goVNets(subscription: String)
+    /// Go to a VNet's peerings, optionally selecting one peering (by name).
+    case goPeerings(vnet: ResourceID, select: String?)
+    /// Go to the selected peering's remote VNet.
+    case jumpToRemote
+    case startCommand, commandInput(Character), commandBackspace, commandCommit, commandCancel
+    case subscriptionsLoaded(generation: Int, result: Result<[Subscription], RefreshFailure>)
+    case vnetsLoaded(generation: Int, subscription: String, result: Result<[VirtualNetwork], RefreshFailure>)
     /// The remote side of a peering arrived.
     case remoteLoaded(key: String, remote: RemoteSide, localVNet: VirtualNetwork?)
 }
@@ -36,6 +47,8 @@ public enum BrowserEffect: Sendable, Equatable {
     case fetch(generation: Int)
     /// Read the remote side of the peering with this key.
     case fetchRemote(key: String)
+    case fetchSubscriptions(generation: Int)
+    case fetchVNets(subscription: String, generation: Int)
     case copyToClipboard(String)
     case redrawAll
     case quit

@@ -23,6 +23,7 @@ public enum BrowserReducer {
     }
 
     static func reduceCore(_ state: inout BrowserState, _ action: BrowserAction, now: Date, pageSize: Int) -> [BrowserEffect] {
+        if let effects = NavigationReducer.reduce(&state, action, now: now, pageSize: pageSize) { return effects }
         if state.editingFilter {
             switch action {
             case .filterInput(let c):
@@ -41,7 +42,7 @@ public enum BrowserReducer {
                 state.filter = ""
                 state.relayout()
                 return []
-            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity, .remoteLoaded:
+            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity, .remoteLoaded, .subscriptionsLoaded, .vnetsLoaded:
                 break
             default:
                 return []
@@ -49,7 +50,7 @@ public enum BrowserReducer {
         }
         if state.showHelp {
             switch action {
-            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity, .remoteLoaded: break
+            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity, .remoteLoaded, .subscriptionsLoaded, .vnetsLoaded: break
             default:
                 state.showHelp = false
                 return []
@@ -73,6 +74,8 @@ public enum BrowserReducer {
             } else if !state.filter.isEmpty {
                 state.filter = ""
                 state.relayout()
+            } else {
+                return NavigationReducer.reduce(&state, .goVNets(subscription: state.vnet.subscriptionId), now: now, pageSize: pageSize) ?? []
             }
         case .startFilter:
             state.editingFilter = true
@@ -130,6 +133,9 @@ public enum BrowserReducer {
         case .toggleOnlyFindings:
             state.onlyFindings.toggle()
             state.relayout()
+        case .goSubscriptions, .goVNets, .goPeerings, .jumpToRemote, .startCommand, .commandInput, .commandBackspace, .commandCommit,
+            .commandCancel, .subscriptionsLoaded, .vnetsLoaded:
+            break  // handled by NavigationReducer
         case .loaded(let generation, let result):
             guard generation == state.generation else { return [] }
             state.loading = false
@@ -160,7 +166,7 @@ public enum BrowserReducer {
         return min(300, Double(state.refreshInterval) * pow(2, Double(max(0, exponent))))
     }
 
-    private static func startRefresh(_ state: inout BrowserState, now: Date) -> [BrowserEffect] {
+    static func startRefresh(_ state: inout BrowserState, now: Date) -> [BrowserEffect] {
         state.generation += 1
         state.loading = true
         state.nextRefresh = now.addingTimeInterval(Double(state.refreshInterval))

@@ -62,6 +62,8 @@ public struct BrowserState: Sendable {
     public var onlyFindings = false
     /// Remote sides being read.
     public var pendingRemote: Set<String> = []
+    /// The subscriptions and VNets screens.
+    public var nav = NavigationState()
 
     /// How long a changed row stays highlighted.
     public static let highlightSeconds: TimeInterval = 8

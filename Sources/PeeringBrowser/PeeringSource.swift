@@ -10,6 +10,13 @@ public protocol PeeringSource: Sendable {
     func remoteSide(of peering: VirtualNetworkPeering, localVNet: ResourceID) async -> (RemoteSide, VirtualNetwork?)
 }
 
+/// Where the browser reads subscriptions and VNets from.
+public protocol NetworkSource: PeeringSource {
+    func listSubscriptions() async throws -> [Subscription]
+    /// Every VNet of a subscription (List All), peerings embedded.
+    func listVirtualNetworks(subscription: String) async throws -> [VirtualNetwork]
+}
+
 extension PeeringSource {
     public var signedInAs: String { "" }
     public func remoteSide(of peering: VirtualNetworkPeering, localVNet: ResourceID) async -> (RemoteSide, VirtualNetwork?) { (.unknown, nil) }

@@ -76,7 +76,7 @@ public final class BrowserApp {
             while let key = terminal.readKey() {
                 gotKey = true
                 dirty = true
-                guard let key, let action = Keymap.action(for: key, editingFilter: state.editingFilter) else { continue }
+                guard let key, let action = Keymap.action(for: key, editingFilter: state.editingFilter, editingCommand: state.nav.command != nil) else { continue }
                 state.message = nil
                 let (w, h) = terminal.size
                 let page = max(1, (w >= 100 ? h - 4 : (h - 3) / 2 - 1))
@@ -107,6 +107,22 @@ public final class BrowserApp {
             case .quit: return true
             case .redrawAll: fullRedraw = true
             case .copyToClipboard(let text): clipboard = text
+            case .fetchSubscriptions(let generation):
+                guard let network = source as? any NetworkSource else { continue }
+                let inbox = self.inbox
+                Task.detached {
+                    let result: Result<[Subscription], RefreshFailure>
+                    do { result = .success(try await network.listSubscriptions()) } catch { result = .failure(RefreshFailure.from(error)) }
+                    inbox.post(.subscriptionsLoaded(generation: generation, result: result))
+                }
+            case .fetchVNets(let subscription, let generation):
+                guard let network = source as? any NetworkSource else { continue }
+                let inbox = self.inbox
+                Task.detached {
+                    let result: Result<[VirtualNetwork], RefreshFailure>
+                    do { result = .success(try await network.listVirtualNetworks(subscription: subscription)) } catch { result = .failure(RefreshFailure.from(error)) }
+                    inbox.post(.vnetsLoaded(generation: generation, subscription: subscription, result: result))
+                }
             case .fetchRemote(let key):
                 guard let peering = state.peerings[key] else { continue }
                 let source = self.source, vnet = state.vnet, inbox = self.inbox

@@ -24,8 +24,8 @@ public enum Keymap {
         KeyBinding(keys: [.pageDown, .ctrl("f")], label: "PgDn/^F", help: "page down", action: .pageDown),
         KeyBinding(keys: [.home, .char("g")], label: "Home/g", help: "first peering", action: .top),
         KeyBinding(keys: [.end, .char("G")], label: "End/G", help: "last peering", action: .bottom),
-        KeyBinding(keys: [.enter, .tab, .char("l"), .right], label: "Enter/Tab/l/→", help: "focus the detail pane", action: .focusDetail),
-        KeyBinding(keys: [.left, .char("h"), .escape], label: "←/h/Esc", help: "back to the list; close the event log; clear the filter", action: .focusList),
+        KeyBinding(keys: [.enter, .tab, .char("l"), .right], label: "Enter/Tab/l/→", help: "open the subscription or VNet; focus the detail pane", action: .focusDetail),
+        KeyBinding(keys: [.left, .char("h"), .escape], label: "←/h/Esc", help: "back: detail → list → VNets → subscriptions", action: .focusList),
         KeyBinding(keys: [.char("/")], label: "/", help: "filter rows (Enter keeps it, Esc clears it)", action: .startFilter),
         KeyBinding(keys: [.char("s")], label: "s", help: "sort by the next column", action: .cycleSort),
         KeyBinding(keys: [.char("S")], label: "S", help: "reverse the sort order", action: .reverseSort),
@@ -35,6 +35,8 @@ public enum Keymap {
         KeyBinding(keys: [.char("-")], label: "-", help: "refresh less often", action: .slower),
         KeyBinding(keys: [.char("e")], label: "e", help: "event log of state and sync changes", action: .toggleEvents),
         KeyBinding(keys: [.char("f")], label: "f", help: "only peerings with findings (! in the list)", action: .toggleOnlyFindings),
+        KeyBinding(keys: [.char("o")], label: "o", help: "open the remote VNet's peerings (walk hub ⇄ spoke)", action: .jumpToRemote),
+        KeyBinding(keys: [.char(":")], label: ":", help: "go to a resource id (subscription, VNet or peering)", action: .startCommand),
         KeyBinding(keys: [.char("y")], label: "y", help: "copy the peering's resource id (OSC 52 clipboard)", action: .copyID),
         KeyBinding(keys: [.char("?")], label: "?", help: "this help", action: .toggleHelp),
         KeyBinding(keys: [.ctrl("l")], label: "^L", help: "redraw the screen", action: .redraw),
@@ -42,10 +44,20 @@ public enum Keymap {
     ]
 
     /// The hints on the status line.
-    public static let hints = "↑↓ move  Enter detail  / filter  s sort  r refresh  p pause  e events  ? help  q quit"
+    public static let hints = "↑↓ move  Enter open  Esc back  / filter  f findings  o remote  : go to  e events  ? help  q quit"
 
     /// What a key means, given whether the filter is being typed.
-    public static func action(for key: Key, editingFilter: Bool) -> BrowserAction? {
+    public static func action(for key: Key, editingFilter: Bool, editingCommand: Bool = false) -> BrowserAction? {
+        if editingCommand {
+            switch key {
+            case .enter: return .commandCommit
+            case .escape: return .commandCancel
+            case .backspace: return .commandBackspace
+            case .char(let c): return .commandInput(c)
+            case .ctrl("c"): return .quit
+            default: return nil
+            }
+        }
         if editingFilter {
             switch key {
             case .enter: return .filterCommit

@@ -22,6 +22,10 @@ public enum Screen {
         let bodyHeight = h - bodyTop - 1
         if state.showEvents {
             EventLogPane.draw(state, x: 0, y: bodyTop, width: w, height: bodyHeight, on: &canvas)
+        } else if state.nav.screen == .subscriptions {
+            SubscriptionsPane.draw(state, x: 0, y: bodyTop, width: w, height: bodyHeight, on: &canvas)
+        } else if state.nav.screen == .vnets {
+            VNetsPane.draw(state, x: 0, y: bodyTop, width: w, height: bodyHeight, on: &canvas)
         } else if w >= 100 {
             let listWidth = max(50, w * 56 / 100)
             ListPane.draw(state, now: now, x: 0, y: bodyTop, width: listWidth, height: bodyHeight, on: &canvas)
@@ -46,12 +50,22 @@ enum Header {
     static func draw<C: Canvas>(_ state: BrowserState, now: Date, on canvas: inout C) {
         let w = canvas.width
         canvas.fill(0, 0, w, .header)
-        let vnet = state.vnet
-        let crumb = " PeerScope  \(DisplayText.sanitize(vnet.subscriptionId)) / \(DisplayText.sanitize(vnet.resourceGroup ?? "?")) / \(DisplayText.sanitize(vnet.virtualNetworkName ?? "?"))"
-        let fresh = freshness(state, now: now)
+        let crumb = " PeerScope  " + breadcrumb(state)
+        let fresh: (text: String, style: CellStyle) = state.nav.screen == .peerings
+            ? freshness(state, now: now)
+            : ((state.nav.loading ? "refreshing · " : "") + (state.paused ? "PAUSED · " : "") + "every \(state.refreshInterval)s", CellStyle.header)
         let freshWidth = DisplayText.width(fresh.text)
         canvas.put(0, 0, crumb, .header, maxWidth: max(10, w - freshWidth - 2))
         canvas.put(w - freshWidth - 1, 0, fresh.text, fresh.style)
+        if state.nav.screen != .peerings {
+            var line = state.nav.screen == .subscriptions
+                ? " \(state.nav.subscriptions.count) subscription\(state.nav.subscriptions.count == 1 ? "" : "s")"
+                : " \(state.nav.vnets.count) virtual network\(state.nav.vnets.count == 1 ? "" : "s") · Enter opens · Esc goes up"
+            if let identity = state.identity, !identity.isEmpty { line += "   as \(identity)" }
+            if let endpoint = state.endpointLabel { line += "   endpoint \(endpoint)" }
+            canvas.put(0, 1, line, .dim, maxWidth: w - 1)
+            return
+        }
         var counts = [String]()
         let rows = state.peerings.values.map { PeeringRow($0) }
         counts.append("\(rows.count) peering\(rows.count == 1 ? "" : "s")")
@@ -69,6 +83,21 @@ enum Header {
         if !state.filter.isEmpty || state.editingFilter { right = "filter \"\(DisplayText.sanitize(state.filter))\"  " + right }
         canvas.put(0, 1, line, .dim, maxWidth: max(10, w - DisplayText.width(right) - 2))
         canvas.put(w - DisplayText.width(right) - 1, 1, right, .dim)
+    }
+
+    /// Where you are: subscription › group/VNet, as far as the current screen goes.
+    static func breadcrumb(_ state: BrowserState) -> String {
+        func subscriptionName(_ id: String) -> String {
+            state.nav.subscriptions.first { $0.subscriptionId?.lowercased() == id.lowercased() }?.displayName.map(DisplayText.sanitize)
+                ?? DisplayText.sanitize(String(id.prefix(8))) + "…"
+        }
+        switch state.nav.screen {
+        case .subscriptions: return "Subscriptions"
+        case .vnets: return "Subscriptions › " + subscriptionName(state.nav.vnetSubscription ?? "?")
+        case .peerings:
+            let vnet = state.vnet
+            return "\(subscriptionName(vnet.subscriptionId)) › \(DisplayText.sanitize(vnet.resourceGroup ?? "?")) › \(DisplayText.sanitize(vnet.virtualNetworkName ?? "?"))"
+        }
     }
 
     /// "updated 4s ago · next 6s", "PAUSED", or a stale marker with its age.
@@ -96,9 +125,15 @@ enum Header {
 enum StatusLine {
     static func draw<C: Canvas>(_ state: BrowserState, y: Int, width: Int, on canvas: inout C) {
         canvas.fill(0, y, width, .status)
-        if state.editingFilter {
+        if let command = state.nav.command {
+            canvas.put(0, y, " :\(DisplayText.sanitize(command))▏  paste a subscription, VNet or peering id · Enter go · Esc cancel", .status)
+        } else if state.editingFilter {
             canvas.put(0, y, " filter: \(DisplayText.sanitize(state.filter))▏  Enter keep · Esc clear", .status)
-        } else if let error = state.lastError {
+        } else if let message = state.message, state.nav.screen != .peerings || state.lastError == nil {
+            canvas.put(0, y, " " + message, .status)
+        } else if state.nav.screen != .peerings, let error = state.nav.lastError {
+            canvas.put(0, y, " ! " + DisplayText.sanitize(error), .error)
+        } else if let error = state.lastError, state.nav.screen == .peerings {
             canvas.put(0, y, " ! " + DisplayText.sanitize(error), .error)
         } else if let message = state.message {
             canvas.put(0, y, " " + message, .status)

@@ -1,4 +1,5 @@
 import ARMClient
+import ARMEmulator
 import ARMModels
 import ArgumentParser
 import Foundation
@@ -15,16 +16,24 @@ enum BrowserCommand {
         let target: VNetSelection
         let session: Session
         do {
-            guard var chosen = try options.selection() ?? (options.demo ? DemoSelection.hub : nil) else {
-                throw CommandFailure("name the virtual network: --subscription ID -g RG --vnet-name VNET, or --ids RESOURCE_ID (or try --demo)")
-            }
-            let hint = chosen.subscription.isEmpty ? nil : chosen.subscription
+            let selection = try options.selection() ?? (options.demo ? DemoSelection.hub : nil)
+            let hint = selection.flatMap { $0.subscription.isEmpty ? nil : $0.subscription } ?? options.subscription
             let opened = try runBlocking { try await Session.open(options, scenarioClock: true, subscriptionHint: hint) }
-            if !ARMNameRules.isUUID(chosen.subscription) {
-                let given = chosen.subscription
-                chosen.subscription = try runBlocking { try await opened.resolveSubscription(given) }
+            if var chosen = selection {
+                if !ARMNameRules.isUUID(chosen.subscription) {
+                    let given = chosen.subscription
+                    chosen.subscription = try runBlocking { try await opened.resolveSubscription(given) }
+                }
+                target = chosen
+            } else {
+                // No VNet named: open the VNets of the default subscription, or the subscriptions list.
+                let given = options.subscription
+                let resolved = try? runBlocking { try await opened.resolveSubscription(given) }
+                if given != nil, resolved == nil {
+                    _ = try runBlocking { try await opened.resolveSubscription(given) }
+                }
+                target = VNetSelection(subscription: resolved ?? "", resourceGroup: "", vnet: "")
             }
-            target = chosen
             session = opened
         } catch {
             FileHandle.standardError.write(Data("peerscope: \(CommandErrors.describe(error))\n".utf8))
@@ -32,8 +41,15 @@ enum BrowserCommand {
         }
         let endpoint = session.client.configuration.endpoint
         let label = endpoint.isPublicCloud ? nil : (options.demo ? "\(endpoint) (demo emulator)" : endpoint.description)
-        var state = BrowserState(vnet: target.id, refreshInterval: refresh, endpointLabel: label)
+        let placeholder = ResourceID(subscriptionId: target.subscription.isEmpty ? "00000000-0000-0000-0000-000000000000" : target.subscription)
+        var state = BrowserState(vnet: target.vnet.isEmpty ? placeholder : target.id, refreshInterval: refresh, endpointLabel: label)
         state.identity = session.credential.identity
+        state.nav.defaultSubscription = options.demo ? DemoWorld.connectivitySubscription : (target.subscription.isEmpty ? nil : target.subscription)
+        if target.vnet.isEmpty {
+            state.nav.screen = target.subscription.isEmpty ? .subscriptions : .vnets
+            state.nav.vnetSubscription = target.subscription.isEmpty ? nil : target.subscription
+            state.nav.selectedSubscription = state.nav.vnetSubscription
+        }
         let exit: BrowserApp.Exit
         do {
             let app = BrowserApp(state: state, source: session.client)

@@ -126,3 +126,30 @@ func isZombie(_ pid: Int32) -> Bool {
     guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
     return stat.split(separator: ")").last?.trimmingCharacters(in: .whitespaces).hasPrefix("Z") ?? true
 }
+
+@Suite(.serialized, .enabled(if: tmuxAvailable, "tmux is not installed"))
+struct NavigationWalkTests {
+    @Test func subscriptionsToVNetToPeeringToRemoteAndBack() async throws {
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try tmux.start("\(BinaryRunner.path) --demo; echo EXIT=$?; sleep 30")
+        _ = try await tmux.wait("the demo hub") { $0.contains("hub-to-spoke-01") }
+        try tmux.keys("Escape")
+        var screen = try await tmux.wait("the VNets screen") { $0.contains("resource group rg-spokes-weu") && $0.contains("vnet-spoke-16") }
+        #expect(screen.split(separator: "\n").contains { $0.hasPrefix(">") && $0.contains("vnet-hub-weu") })
+        try tmux.keys("Escape")
+        screen = try await tmux.wait("the subscriptions screen") { $0.contains("Contoso Landing Zones") && $0.contains("(default)") }
+        try tmux.keys("Down", "Enter")
+        screen = try await tmux.wait("the landing-zone VNets") { $0.contains("vnet-spoke-17") && $0.contains("rg-lz-apps") }
+        try tmux.keys("Enter")
+        screen = try await tmux.wait("spoke-17's peerings") { $0.contains("spoke-17-to-hub") && $0.contains("› vnet-spoke-17") }
+        try tmux.keys("o")
+        screen = try await tmux.wait("the hub again, through 'o'") { $0.contains("› vnet-hub-weu") && $0.contains("hub-to-spoke-01") }
+        try tmux.keys(":")
+        for c in "/subscriptions/\(DemoWorld.landingZoneSubscription)" { try tmux.keys("-l", String(c)) }
+        try tmux.keys("Enter")
+        screen = try await tmux.wait("the landing-zone VNets through ':'") { $0.contains("Subscriptions › Contoso Landing Zones") }
+        try tmux.keys("q")
+        _ = try await tmux.wait("exit") { $0.contains("EXIT=0") }
+    }
+}

@@ -166,3 +166,50 @@ func frame(_ state: BrowserState, _ width: Int, _ height: Int, now: Date = t0.ad
         #expect(CursesTerminal.attributes(for: .changed, color: false) != CursesTerminal.attributes(for: .selected, color: false))
     }
 }
+
+@Suite struct NavigationFrameTests {
+    func navState() -> BrowserState {
+        var s = BrowserState(vnet: ResourceID(subscriptionId: "5d1f4b2a-7c3e-4a9b-8f21-0c6e9d3a1b01"))
+        s.nav.defaultSubscription = "5d1f4b2a-7c3e-4a9b-8f21-0c6e9d3a1b01"
+        s.nav.subscriptions = [
+            Subscription(subscriptionId: "00000000-0000-0000-0000-000000000000", displayName: "Sample", state: "Enabled"),
+            Subscription(subscriptionId: "5d1f4b2a-7c3e-4a9b-8f21-0c6e9d3a1b01", displayName: "Contoso Connectivity", state: "Enabled"),
+        ]
+        s.nav.subscriptionsLoaded = true
+        s.nav.selectedSubscription = "5d1f4b2a-7c3e-4a9b-8f21-0c6e9d3a1b01"
+        return s
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func subscriptionsScreen(width: Int, height: Int) throws {
+        var s = navState()
+        s.nav.screen = .subscriptions
+        try assertGolden(frame(s, width, height), "subscriptions-\(width)x\(height)")
+    }
+
+    @Test(arguments: [(80, 24), (120, 40)])
+    func vnetsScreen(width: Int, height: Int) throws {
+        var s = navState()
+        s.nav.screen = .vnets
+        s.nav.vnetSubscription = "5d1f4b2a-7c3e-4a9b-8f21-0c6e9d3a1b01"
+        let hub = VirtualNetwork(
+            id: "/subscriptions/5d1f4b2a-7c3e-4a9b-8f21-0c6e9d3a1b01/resourceGroups/rg-connectivity/providers/Microsoft.Network/virtualNetworks/vnet-hub-weu",
+            location: "westeurope", properties: VirtualNetworkProperties(addressSpace: AddressSpace(addressPrefixes: ["10.0.0.0/16"]), virtualNetworkPeerings: hubPeerings()))
+        let spokes = (1...5).map { i in
+            VirtualNetwork(
+                id: "/subscriptions/5d1f4b2a-7c3e-4a9b-8f21-0c6e9d3a1b01/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/vnet-spoke-0\(i)",
+                location: "northeurope", properties: VirtualNetworkProperties(addressSpace: AddressSpace(addressPrefixes: ["10.\(i).0.0/16"]), virtualNetworkPeerings: Array(hubPeerings().prefix(1))))
+        }
+        s.nav.vnets = ([hub] + spokes).compactMap(VNetRow.init)
+        s.nav.vnetsLoaded = true
+        try assertGolden(frame(s, width, height), "vnets-\(width)x\(height)")
+    }
+
+    @Test func commandLine() throws {
+        var s = navState()
+        s.nav.screen = .subscriptions
+        s.nav.command = "/subscriptions/5d1f"
+        let canvas = frame(s, 120, 40)
+        #expect(canvas.text.split(separator: "\n").last?.contains(":/subscriptions/5d1f▏") == true)
+    }
+}
