@@ -3,6 +3,7 @@ import PeeringBrowser
 
 extension ARMClient: PeeringSource {
     public var signedInAs: String { pipeline.credential.identity }
+    public var usage: (requestsLastMinute: Int, remainingReads: Int?)? { pipeline.meter.snapshot() }
 
     /// Lists every peering of a VNet, for the browser.
     public func peerings(of vnet: ResourceID) async throws -> [VirtualNetworkPeering] {

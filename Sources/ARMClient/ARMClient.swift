@@ -39,8 +39,11 @@ public final class ARMClient: Sendable {
         self.configuration = configuration
         self.pipeline = ARMPipeline(
             configuration: configuration, credential: credential, httpClient: ARMClient.httpClient, logger: logger,
-            sleep: sleep, random: random, now: now)
+            sleep: sleep, random: random, now: now, meter: RequestMeter(), limiter: AsyncLimiter(limit: 4))
     }
+
+    /// Requests in the last minute and ARM's remaining-reads figure.
+    public var meter: RequestMeter { pipeline.meter }
 
     /// Ends the client's use; the process-wide connection pool stays for other clients.
     public func shutdown() async {}

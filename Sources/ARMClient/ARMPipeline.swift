@@ -17,6 +17,8 @@ struct ARMPipeline: Sendable {
     let sleep: @Sendable (Duration) async throws -> Void
     let random: @Sendable () -> Double
     let now: @Sendable () -> Date
+    let meter: RequestMeter
+    let limiter: AsyncLimiter
 
     /// Sends `method url` and returns the body and what ARM said about it.
     func send(_ method: HTTPMethod, _ url: String, scope: RequestScope, body: Data? = nil) async throws -> (Data, ARMResponseInfo) {
@@ -60,11 +62,12 @@ struct ARMPipeline: Sendable {
             let data: Data
             do {
                 let timeout = TimeAmount.nanoseconds(Int64(configuration.retry.perTryTimeout.seconds * 1e9))
-                let response = try await httpClient.execute(request, timeout: timeout, logger: nil)
-                status = Int(response.status.code)
-                headers = response.headers
-                let buffer = try await response.body.collect(upTo: configuration.maxResponseBytes)
-                data = Data(buffer.readableBytesView)
+                let client = httpClient, limit = configuration.maxResponseBytes, sending = request
+                (status, headers, data) = try await limiter.run {
+                    let response = try await client.execute(sending, timeout: timeout, logger: nil)
+                    let buffer = try await response.body.collect(upTo: limit)
+                    return (Int(response.status.code), response.headers, Data(buffer.readableBytesView))
+                }
             } catch {
                 let reason = ARMPipeline.describeTransport(error)
                 logger.debug("\(method) \(components.path) failed after \(ContinuousClock.now - started): \(reason)")
@@ -84,6 +87,7 @@ struct ARMPipeline: Sendable {
                 clientRequestID: clientRequestID,
                 remainingSubscriptionReads: headers.first(name: "x-ms-ratelimit-remaining-subscription-reads").flatMap { Int($0) },
                 tries: retriesDone + 1)
+            meter.record(at: now(), remainingReads: info.remainingSubscriptionReads)
             logger.debug("\(method) \(components.path) \(status) in \(ContinuousClock.now - started) request-id=\(info.requestID ?? "-")")
             if (200..<300).contains(status) { return (data, info) }
             if status == 401, !renewedAfter401 {

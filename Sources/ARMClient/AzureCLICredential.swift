@@ -13,7 +13,7 @@ public final class AzureCLICredential: TokenCredential {
     private let timeout: Duration
     private let now: @Sendable () -> Date
     private let cache = Mutex<[String: AccessToken]>([:])
-    private let gate = AsyncGate()
+    private let gate = AsyncLimiter(limit: 1)
 
     /// Creates the credential.
     /// - Parameters:
@@ -106,41 +106,5 @@ public final class AzureCLICredential: TokenCredential {
             if manager.isExecutableFile(atPath: candidate) { return candidate }
         }
         return nil
-    }
-}
-
-/// Runs one async operation at a time; later callers wait their turn.
-final class AsyncGate: Sendable {
-    private let busy = Mutex<(Bool, [CheckedContinuation<Void, Never>])>((false, []))
-
-    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
-        await acquire()
-        defer { release() }
-        return try await body()
-    }
-
-    private func acquire() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let resumeNow = busy.withLock { state -> Bool in
-                if !state.0 {
-                    state.0 = true
-                    return true
-                }
-                state.1.append(continuation)
-                return false
-            }
-            if resumeNow { continuation.resume() }
-        }
-    }
-
-    private func release() {
-        let next = busy.withLock { state -> CheckedContinuation<Void, Never>? in
-            if state.1.isEmpty {
-                state.0 = false
-                return nil
-            }
-            return state.1.removeFirst()
-        }
-        next?.resume()
     }
 }

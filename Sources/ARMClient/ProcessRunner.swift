@@ -25,10 +25,20 @@ enum ProcessRunner {
                 process.standardOutput = out
                 process.standardError = err
                 process.standardInput = FileHandle.nullDevice
-                do {
-                    try process.run()
-                } catch {
-                    continuation.resume(throwing: ARMError.credentialUnavailable("could not start \(path): \(error.localizedDescription)"))
+                // A file just written can be briefly busy (ETXTBSY) while another thread forks: try a few times.
+                var started = false
+                var lastError: (any Error)?
+                for attempt in 0..<5 where !started {
+                    do {
+                        try process.run()
+                        started = true
+                    } catch {
+                        lastError = error
+                        usleep(useconds_t(20_000 * (attempt + 1)))
+                    }
+                }
+                guard started else {
+                    continuation.resume(throwing: ARMError.credentialUnavailable("could not start \(path): \(lastError?.localizedDescription ?? "unknown error")"))
                     return
                 }
                 let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18

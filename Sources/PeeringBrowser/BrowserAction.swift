@@ -17,6 +17,8 @@ public enum BrowserAction: Sendable {
     case signInNotice(String?)
     /// Who the source is signed in as.
     case identity(String)
+    /// Requests in the last minute and ARM's remaining reads.
+    case usage(requestsLastMinute: Int, remainingReads: Int?)
     /// Go to the subscriptions screen.
     case goSubscriptions
     /// Go to the VNets screen of a subscription.

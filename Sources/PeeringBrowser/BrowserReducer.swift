@@ -42,7 +42,7 @@ public enum BrowserReducer {
                 state.filter = ""
                 state.relayout()
                 return []
-            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity, .remoteLoaded, .subscriptionsLoaded, .vnetsLoaded:
+            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity, .remoteLoaded, .subscriptionsLoaded, .vnetsLoaded, .usage:
                 break
             default:
                 return []
@@ -50,7 +50,7 @@ public enum BrowserReducer {
         }
         if state.showHelp {
             switch action {
-            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity, .remoteLoaded, .subscriptionsLoaded, .vnetsLoaded: break
+            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity, .remoteLoaded, .subscriptionsLoaded, .vnetsLoaded, .usage: break
             default:
                 state.showHelp = false
                 return []
@@ -125,6 +125,8 @@ public enum BrowserReducer {
             state.notice = text.map(DisplayText.sanitize)
         case .identity(let text):
             state.identity = DisplayText.sanitize(text)
+        case .usage(let requests, let remaining):
+            state.usage = "\(requests) req/min" + (remaining.map { " · \($0) reads left" } ?? "")
         case .remoteLoaded(let key, let remote, let localVNet):
             state.pendingRemote.remove(key)
             state.remotes[key] = remote

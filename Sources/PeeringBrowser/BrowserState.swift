@@ -62,6 +62,8 @@ public struct BrowserState: Sendable {
     public var onlyFindings = false
     /// Remote sides being read.
     public var pendingRemote: Set<String> = []
+    /// "12 req/min · 11999 reads left": what the session costs ARM.
+    public var usage: String?
     /// The subscriptions and VNets screens.
     public var nav = NavigationState()
 

@@ -14,7 +14,7 @@ enum NavigationReducer {
                 return []
             case .commandCancel: state.nav.command = nil; return []
             case .commandCommit: return commit(&state, now: now, pageSize: pageSize)
-            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity, .remoteLoaded, .subscriptionsLoaded, .vnetsLoaded: break
+            case .tick, .loaded, .quit, .redraw, .signInNotice, .identity, .remoteLoaded, .subscriptionsLoaded, .vnetsLoaded, .usage: break
             default: return []
             }
         }
@@ -109,7 +109,7 @@ enum NavigationReducer {
             return state.paused ? [] : refresh(&state, now: now)
         case .tick:
             if !state.paused, !state.nav.loading, state.nextRefresh.map({ now >= $0 }) ?? true { return refresh(&state, now: now) }
-        case .faster, .slower, .toggleHelp, .redraw, .quit, .signInNotice, .identity, .remoteLoaded, .loaded:
+        case .faster, .slower, .toggleHelp, .redraw, .quit, .signInNotice, .identity, .remoteLoaded, .loaded, .usage:
             return nil
         default:
             break

@@ -6,6 +6,8 @@ public protocol PeeringSource: Sendable {
     func peerings(of vnet: ResourceID) async throws -> [VirtualNetworkPeering]
     /// Who the source is signed in as, for the header (never a token).
     var signedInAs: String { get }
+    /// Requests made in the last minute and the remaining-reads figure ARM last sent, for the header.
+    var usage: (requestsLastMinute: Int, remainingReads: Int?)? { get }
     /// The other side of `peering` (a peering of `localVNet`): the remote VNet and its peering back, and the local VNet itself.
     func remoteSide(of peering: VirtualNetworkPeering, localVNet: ResourceID) async -> (RemoteSide, VirtualNetwork?)
 }
@@ -19,5 +21,6 @@ public protocol NetworkSource: PeeringSource {
 
 extension PeeringSource {
     public var signedInAs: String { "" }
+    public var usage: (requestsLastMinute: Int, remainingReads: Int?)? { nil }
     public func remoteSide(of peering: VirtualNetworkPeering, localVNet: ResourceID) async -> (RemoteSide, VirtualNetwork?) { (.unknown, nil) }
 }

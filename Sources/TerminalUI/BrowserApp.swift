@@ -140,6 +140,7 @@ public final class BrowserApp {
                         result = .failure(RefreshFailure.from(error))
                     }
                     if case .success = result, !source.signedInAs.isEmpty { inbox.put(.identity(source.signedInAs)) }
+                    if let usage = source.usage { inbox.put(.usage(requestsLastMinute: usage.requestsLastMinute, remainingReads: usage.remainingReads)) }
                     inbox.put(.loaded(generation: generation, result: result))
                     pipe.wake()
                 }

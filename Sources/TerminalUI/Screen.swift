@@ -77,6 +77,7 @@ enum Header {
         if unsynced > 0 { counts.append("\(unsynced) out of sync") }
         var line = " " + counts.joined(separator: " · ")
         if let identity = state.identity, !identity.isEmpty { line += "   as \(identity)" }
+        if let usage = state.usage { line += "   \(usage)" }
         if let endpoint = state.endpointLabel { line += "   endpoint \(endpoint)" }
         var right = "sort \(state.sort.rawValue) \(state.ascending ? "↑" : "↓")"
         if let index = state.selectedIndex { right = "\(index + 1)/\(state.visible.count) · " + right }

@@ -16,7 +16,12 @@ enum BrowserCommand {
         let target: VNetSelection
         let session: Session
         do {
-            let selection = try options.selection() ?? (options.demo ? DemoSelection.hub : nil)
+            var selection = try options.selection(allowSubscriptionOnly: true) ?? (options.demo ? DemoSelection.hub : nil)
+            var subscriptionOnly: String?
+            if let chosen = selection, chosen.vnet.isEmpty {
+                subscriptionOnly = chosen.subscription
+                selection = nil
+            }
             let hint = selection.flatMap { $0.subscription.isEmpty ? nil : $0.subscription } ?? options.subscription
             let opened = try runBlocking { try await Session.open(options, scenarioClock: true, subscriptionHint: hint) }
             if var chosen = selection {
@@ -27,7 +32,7 @@ enum BrowserCommand {
                 target = chosen
             } else {
                 // No VNet named: open the VNets of the default subscription, or the subscriptions list.
-                let given = options.subscription
+                let given = subscriptionOnly ?? options.subscription
                 let resolved = try? runBlocking { try await opened.resolveSubscription(given) }
                 if given != nil, resolved == nil {
                     _ = try runBlocking { try await opened.resolveSubscription(given) }
@@ -45,6 +50,9 @@ enum BrowserCommand {
         var state = BrowserState(vnet: target.vnet.isEmpty ? placeholder : target.id, refreshInterval: refresh, endpointLabel: label)
         state.identity = session.credential.identity
         state.nav.defaultSubscription = options.demo ? DemoWorld.connectivitySubscription : (target.subscription.isEmpty ? nil : target.subscription)
+        if let peering = target.peering, !target.vnet.isEmpty {
+            state.selectedID = "\(target.id)/virtualNetworkPeerings/\(peering)".lowercased()
+        }
         if target.vnet.isEmpty {
             state.nav.screen = target.subscription.isEmpty ? .subscriptions : .vnets
             state.nav.vnetSubscription = target.subscription.isEmpty ? nil : target.subscription

@@ -39,20 +39,26 @@ struct VNetSelection: Sendable, Equatable {
     var subscription: String
     var resourceGroup: String
     var vnet: String
+    /// A peering to select, when --ids named one.
+    var peering: String?
 
     var id: ResourceID { .virtualNetwork(subscriptionId: subscription, resourceGroup: resourceGroup, name: vnet) }
 }
 
 extension SelectionOptions {
     /// The VNet the options name, or nil when none is named; throws when the options contradict or are malformed.
-    func selection() throws -> VNetSelection? {
+    func selection(allowSubscriptionOnly: Bool = false) throws -> VNetSelection? {
         if let ids {
             let parsed: ResourceID
             do { parsed = try ResourceID(parsing: ids) } catch { throw CommandFailure("--ids: \(error.message)") }
-            guard let group = parsed.resourceGroup, let vnet = parsed.virtualNetworkName else {
-                throw CommandFailure("--ids must name a virtual network or a peering; '\(ids.prefix(120))' does not")
+            if parsed.resourceGroup == nil, parsed.providerNamespace == nil, allowSubscriptionOnly {
+                // A subscription id: the browser opens its VNets screen.
+                return VNetSelection(subscription: parsed.subscriptionId, resourceGroup: "", vnet: "")
             }
-            return VNetSelection(subscription: parsed.subscriptionId, resourceGroup: group, vnet: vnet)
+            guard let group = parsed.resourceGroup, let vnet = parsed.virtualNetworkName else {
+                throw CommandFailure("--ids must name a virtual network or a peering\(allowSubscriptionOnly ? " (or a subscription)" : ""); '\(ids.prefix(120))' does not")
+            }
+            return VNetSelection(subscription: parsed.subscriptionId, resourceGroup: group, vnet: vnet, peering: parsed.peeringName)
         }
         let given = [resourceGroup, vnetName].compactMap { $0 }
         if given.isEmpty { return nil }

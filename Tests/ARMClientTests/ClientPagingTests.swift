@@ -1,6 +1,7 @@
 import ARMClient
 import ARMEmulator
 import ARMModels
+import Foundation
 import Testing
 
 @Suite struct ClientPagingTests {
@@ -91,5 +92,34 @@ import Testing
         #expect(try ARMEndpoint("https://management.azure.com/").isPublicCloud)
         #expect(!ARMEndpoint.isLoopback("128.0.0.1"))
         #expect(!ARMEndpoint.isLoopback("127.0.0.1.example.com"))
+    }
+}
+
+@Suite struct CostTests {
+    @Test func theMeterCountsRequestsAndKeepsRemainingReads() async throws {
+        let harness = try await ClientHarness(store: try WorldStore.demo(pageSize: 10))
+        _ = try await harness.client.peerings(subscriptionId: DemoWorld.connectivitySubscription, resourceGroup: DemoWorld.hubGroup, virtualNetwork: DemoWorld.hubName).collect()
+        let usage = harness.client.meter.snapshot()
+        #expect(usage.requestsLastMinute == 4)
+        #expect(usage.remainingReads == 11999)
+        #expect(harness.client.meter.snapshot(at: Date().addingTimeInterval(120)).requestsLastMinute == 0)
+        await harness.close()
+    }
+
+    @Test func concurrentRequestsAreBounded() async throws {
+        let harness = try await ClientHarness()
+        harness.server.store.addFault(Fault(kind: .delay, delayMs: 150))
+        let client = harness.client
+        let started = ContinuousClock.now
+        try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<8 {
+                group.addTask { try await client.peerings(subscriptionId: sampleSub, resourceGroup: "peerTest", virtualNetwork: "vnet1").collect().count }
+            }
+            for try await count in group { #expect(count == 2) }
+        }
+        // One delayed request; with at most 4 at a time the 8 lists need at least one more round after it.
+        #expect(ContinuousClock.now - started >= .milliseconds(150))
+        #expect(harness.server.store.requests.count == 8)
+        await harness.close()
     }
 }

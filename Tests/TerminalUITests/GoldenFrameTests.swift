@@ -114,6 +114,23 @@ func frame(_ state: BrowserState, _ width: Int, _ height: Int, now: Date = t0.ad
         #expect(canvas.text.contains("peer"))
     }
 
+    @Test func bothSidesWithFindings() throws {
+        var s = state(hubPeerings())
+        for _ in 0..<6 { _ = BrowserReducer.reduce(&s, .moveDown, now: t0) }
+        let key = try #require(s.selectedID)
+        var back = hubPeerings()[6]
+        back.name = "spoke-07-to-hub"
+        back.properties?.remoteVirtualNetwork = SubResource(id: sampleVNet.description)
+        back.properties?.allowForwardedTraffic = false
+        let remoteVNet = VirtualNetwork(
+            id: "/subscriptions/5d1f4b2a-7c3e-4a9b-8f21-0c6e9d3a1b01/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vnet-spoke-07",
+            name: "vnet-spoke-07", properties: VirtualNetworkProperties(addressSpace: AddressSpace(addressPrefixes: ["10.7.0.0/16", "10.0.128.0/24"])))
+        _ = BrowserReducer.reduce(&s, .remoteLoaded(key: key, remote: .loaded(vnet: remoteVNet, reciprocal: back), localVNet: nil), now: t0)
+        _ = BrowserReducer.reduce(&s, .focusDetail, now: t0)
+        for _ in 0..<20 { _ = BrowserReducer.reduce(&s, .moveDown, now: t0) }
+        try assertGolden(frame(s, 120, 40), "both-sides-120x40")
+    }
+
     @Test func tooSmall() throws {
         try assertGolden(frame(state(try samplePeerings()), 50, 10), "too-small-50x10")
     }

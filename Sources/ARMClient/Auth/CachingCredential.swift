@@ -8,7 +8,7 @@ import Synchronization
 public final class CachingCredential: TokenCredential {
     public let inner: any TokenCredential
     private let cache = Mutex<[String: AccessToken]>([:])
-    private let gate = AsyncGate()
+    private let gate = AsyncLimiter(limit: 1)
     private let now: @Sendable () -> Date
     private let renewBefore: TimeInterval
 
