@@ -12,6 +12,8 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "peerscope", targets: ["peerscope"]),
+        .library(name: "ARMModels", targets: ["ARMModels"]),
+        .library(name: "PeeringBrowser", targets: ["PeeringBrowser"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

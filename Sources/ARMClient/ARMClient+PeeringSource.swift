@@ -1,3 +1,5 @@
+import Synchronization
+import Foundation
 import ARMModels
 import PeeringBrowser
 
@@ -26,10 +28,12 @@ extension ARMClient {
     /// Reads the remote VNet (its peerings are embedded) and finds the peering back to `localVNet`.
     ///
     /// 403 becomes "no access" and 404 "not found": neither is an error of the browser's.
-    public func remoteSide(of peering: VirtualNetworkPeering, localVNet: ResourceID) async -> (RemoteSide, VirtualNetwork?) {
+    public func remoteSide(of peering: VirtualNetworkPeering, localVNet: ResourceID, fresh: Bool = true) async -> (RemoteSide, VirtualNetwork?) {
         let local: VirtualNetwork?
         if let group = localVNet.resourceGroup, let name = localVNet.virtualNetworkName {
-            local = try? await virtualNetwork(subscriptionId: localVNet.subscriptionId, resourceGroup: group, name: name)
+            local = try? await cachedVirtualNetwork(localVNet, maxAge: 60) {
+                try await self.virtualNetwork(subscriptionId: localVNet.subscriptionId, resourceGroup: group, name: name)
+            }
         } else {
             local = nil
         }
@@ -37,7 +41,9 @@ extension ARMClient {
             let group = remoteID.resourceGroup, let name = remoteID.virtualNetworkName
         else { return (.failed("the peering names no readable remote VNet id"), local) }
         do {
-            let vnet = try await virtualNetwork(subscriptionId: remoteID.subscriptionId, resourceGroup: group, name: name)
+            let vnet = try await cachedVirtualNetwork(remoteID, maxAge: fresh ? 0 : 15) {
+                try await self.virtualNetwork(subscriptionId: remoteID.subscriptionId, resourceGroup: group, name: name)
+            }
             let key = localVNet.comparisonKey
             let back = vnet.properties?.virtualNetworkPeerings?.first {
                 ($0.properties?.remoteVirtualNetwork?.id).flatMap { try? ResourceID(parsing: $0) }?.comparisonKey == key
@@ -50,6 +56,20 @@ extension ARMClient {
         } catch {
             return (.failed(DisplayText.sanitize("\(error)")), local)
         }
+    }
+}
+
+extension ARMClient {
+    /// A VNet read no more than `maxAge` seconds ago, or a new read (which refreshes the cache).
+    func cachedVirtualNetwork(_ id: ResourceID, maxAge: TimeInterval, read: () async throws -> VirtualNetwork) async throws -> VirtualNetwork {
+        let key = id.comparisonKey
+        if maxAge > 0, let hit = vnetCache.withLock({ $0[key] }), Date().timeIntervalSince(hit.at) <= maxAge { return hit.vnet }
+        let vnet = try await read()
+        vnetCache.withLock { cache in
+            cache[key] = (vnet, Date())
+            if cache.count > 500 { cache.removeAll() }
+        }
+        return vnet
     }
 }
 

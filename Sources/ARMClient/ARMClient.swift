@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
+import Synchronization
 
 /// The shared API client: every front end reads ARM through this.
 ///
@@ -12,6 +13,8 @@ import NIOHTTP1
 public final class ARMClient: Sendable {
     public let configuration: ARMClientConfiguration
     let pipeline: ARMPipeline
+    /// VNets read for the both-sides view, with when they were read.
+    let vnetCache = Mutex<[String: (vnet: VirtualNetwork, at: Date)]>([:])
 
     /// One HTTP client for the whole process, with redirects off so a token can't follow one.
     ///

@@ -48,7 +48,7 @@ public struct RefreshFailure: Error, Sendable, Equatable {
 public enum BrowserEffect: Sendable, Equatable {
     case fetch(generation: Int)
     /// Read the remote side of the peering with this key.
-    case fetchRemote(key: String)
+    case fetchRemote(key: String, fresh: Bool)
     case fetchSubscriptions(generation: Int)
     case fetchVNets(subscription: String, generation: Int)
     case copyToClipboard(String)

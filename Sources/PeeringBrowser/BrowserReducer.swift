@@ -15,7 +15,7 @@ public enum BrowserReducer {
             if key != before || refreshed || state.remotes[key] == nil && !state.pendingRemote.contains(key) {
                 if !state.pendingRemote.contains(key) {
                     state.pendingRemote.insert(key)
-                    effects.append(.fetchRemote(key: key))
+                    effects.append(.fetchRemote(key: key, fresh: refreshed))
                 }
             }
         }

@@ -9,7 +9,8 @@ public protocol PeeringSource: Sendable {
     /// Requests made in the last minute and the remaining-reads figure ARM last sent, for the header.
     var usage: (requestsLastMinute: Int, remainingReads: Int?)? { get }
     /// The other side of `peering` (a peering of `localVNet`): the remote VNet and its peering back, and the local VNet itself.
-    func remoteSide(of peering: VirtualNetworkPeering, localVNet: ResourceID) async -> (RemoteSide, VirtualNetwork?)
+    /// `fresh` false allows answers from a short-lived cache (moving the selection); true reads ARM (a refresh).
+    func remoteSide(of peering: VirtualNetworkPeering, localVNet: ResourceID, fresh: Bool) async -> (RemoteSide, VirtualNetwork?)
 }
 
 /// Where the browser reads subscriptions and VNets from.
@@ -22,5 +23,5 @@ public protocol NetworkSource: PeeringSource {
 extension PeeringSource {
     public var signedInAs: String { "" }
     public var usage: (requestsLastMinute: Int, remainingReads: Int?)? { nil }
-    public func remoteSide(of peering: VirtualNetworkPeering, localVNet: ResourceID) async -> (RemoteSide, VirtualNetwork?) { (.unknown, nil) }
+    public func remoteSide(of peering: VirtualNetworkPeering, localVNet: ResourceID, fresh: Bool) async -> (RemoteSide, VirtualNetwork?) { (.unknown, nil) }
 }

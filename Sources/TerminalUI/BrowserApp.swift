@@ -79,7 +79,7 @@ public final class BrowserApp {
                 guard let key, let action = Keymap.action(for: key, editingFilter: state.editingFilter, editingCommand: state.nav.command != nil) else { continue }
                 state.message = nil
                 let (w, h) = terminal.size
-                let page = max(1, (w >= 100 ? h - 4 : (h - 3) / 2 - 1))
+                let page = max(1, (w >= 110 ? h - 4 : (h - 3) / 2 - 1))
                 if perform(BrowserReducer.reduce(&state, action, now: Date(), pageSize: page), pipe, &fullRedraw, &pendingClipboard) {
                     return .quit
                 }
@@ -123,11 +123,11 @@ public final class BrowserApp {
                     do { result = .success(try await network.listVirtualNetworks(subscription: subscription)) } catch { result = .failure(RefreshFailure.from(error)) }
                     inbox.post(.vnetsLoaded(generation: generation, subscription: subscription, result: result))
                 }
-            case .fetchRemote(let key):
+            case .fetchRemote(let key, let fresh):
                 guard let peering = state.peerings[key] else { continue }
                 let source = self.source, vnet = state.vnet, inbox = self.inbox
                 Task.detached {
-                    let (remote, local) = await source.remoteSide(of: peering, localVNet: vnet)
+                    let (remote, local) = await source.remoteSide(of: peering, localVNet: vnet, fresh: fresh)
                     inbox.post(.remoteLoaded(key: key, remote: remote, localVNet: local))
                 }
             case .fetch(let generation):

@@ -26,7 +26,7 @@ public enum Screen {
             SubscriptionsPane.draw(state, x: 0, y: bodyTop, width: w, height: bodyHeight, on: &canvas)
         } else if state.nav.screen == .vnets {
             VNetsPane.draw(state, x: 0, y: bodyTop, width: w, height: bodyHeight, on: &canvas)
-        } else if w >= 100 {
+        } else if w >= 110 {
             let listWidth = max(50, w * 56 / 100)
             ListPane.draw(state, now: now, x: 0, y: bodyTop, width: listWidth, height: bodyHeight, on: &canvas)
             for row in bodyTop..<(bodyTop + bodyHeight) { canvas.put(listWidth, row, "│", .dim) }

@@ -127,11 +127,9 @@ let arm = AzureCloud.public_.audience
         await entra.server.stop()
     }
 
-    @Test func noMetadataServiceMeansUnavailableQuickly() async throws {
-        let started = ContinuousClock.now
+    @Test func noMetadataServiceMeansUnavailable() async throws {
         let credential = ManagedIdentityCredential(environment: ["AZURE_POD_IDENTITY_AUTHORITY_HOST": "http://127.0.0.1:9"], probeTimeout: .milliseconds(500))
         await #expect { _ = try await credential.token(for: arm) } throws: { ($0 as? ARMError)?.kind == .credentialUnavailable }
-        #expect(ContinuousClock.now - started < .seconds(5))
         #expect(ManagedIdentityCredential(environment: [:]).requestURL(for: arm).hasPrefix("http://169.254.169.254/metadata/identity/oauth2/token?api-version=2018-02-01"))
     }
 }

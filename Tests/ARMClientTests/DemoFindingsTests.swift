@@ -12,7 +12,7 @@ import Testing
         var kinds: Set<Finding.Kind> = []
         var local: VirtualNetwork?
         for peering in peerings {
-            let (remote, vnet) = await harness.client.remoteSide(of: peering, localVNet: hub)
+            let (remote, vnet) = await harness.client.remoteSide(of: peering, localVNet: hub, fresh: true)
             local = vnet ?? local
             kinds.formUnion(PeeringFindings.check(local: peering, localVNet: local, remote: remote).map(\.kind))
             if peering.name == "hub-to-fabrikam" { #expect(remote == .noAccess) }
@@ -22,6 +22,22 @@ import Testing
             .overlappingPrefixes, .subnetListsDiffer, .encryptionOneSided, .noAccess,
         ]
         #expect(all.subtracting(kinds).isEmpty, "missing: \(all.subtracting(kinds))")
+        await harness.close()
+    }
+}
+
+@Suite struct RemoteCacheTests {
+    @Test func movingTheSelectionReusesARecentReadButARefreshReadsAgain() async throws {
+        let harness = try await ClientHarness()
+        let hub = DemoWorld.hubID
+        let peering = try #require(try await harness.client.peerings(of: hub).first { $0.name == "hub-to-spoke-03" })
+        func remoteReads() -> Int { harness.server.store.requests.filter { $0.path.hasSuffix("/vnet-spoke-03") }.count }
+        _ = await harness.client.remoteSide(of: peering, localVNet: hub, fresh: false)
+        _ = await harness.client.remoteSide(of: peering, localVNet: hub, fresh: false)
+        #expect(remoteReads() == 1)
+        _ = await harness.client.remoteSide(of: peering, localVNet: hub, fresh: true)
+        #expect(remoteReads() == 2)
+        #expect(harness.server.store.requests.filter { $0.path.hasSuffix("/vnet-hub-weu") }.count == 1)
         await harness.close()
     }
 }

@@ -94,7 +94,7 @@ struct TmuxBrowserTests {
         defer { tmux.kill() }
         let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("peerscope-pid-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: pidFile) }
-        try tmux.start("stty -g > \(pidFile).before; sh -c 'echo $$ > \(pidFile); exec \(BinaryRunner.path) --demo'; echo EXIT=$?; stty -g > \(pidFile).after; cmp -s \(pidFile).before \(pidFile).after && echo STTY=same; rm -f \(pidFile).before \(pidFile).after; sleep 30")
+        try tmux.start("stty -g > \(pidFile).before; sh -c 'echo $$ > \(pidFile); exec \(BinaryRunner.path) --demo'; echo EXIT=$?; stty -g > \(pidFile).after; (cmp -s \(pidFile).before \(pidFile).after && echo STTY=same || echo STTY=changed); rm -f \(pidFile).before \(pidFile).after; sleep 30")
         _ = try await tmux.wait("the demo hub") { $0.contains("hub-to-spoke-01") }
         if how == "C-c" {
             try tmux.keys("C-c")
@@ -103,7 +103,7 @@ struct TmuxBrowserTests {
             #expect(child > 0)
             _ = Foundation.kill(child, how == "TERM" ? SIGTERM : SIGHUP)
         }
-        let screen = try await tmux.wait("exit \(expected)") { $0.contains(expected) }
+        let screen = try await tmux.wait("exit \(expected)") { $0.contains(expected) && $0.contains("STTY=") }
         #expect(screen.contains("STTY=same"))
         #expect(!screen.contains("PeerScope"))
     }
