@@ -33,14 +33,13 @@ public enum DisplayText {
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
     }
 
-    /// Columns a character takes in a terminal: 0, 1 or 2.
+    /// Columns a character takes in a terminal: the sum of its scalars' widths, as curses advances the cursor.
+    ///
+    /// Summing per scalar keeps widths additive when strings are joined (a
+    /// "prepend" character can merge with whatever follows it into one
+    /// grapheme), which is what clipping and padding rely on.
     public static func width(of character: Character) -> Int {
-        var widest = 0
-        for (i, scalar) in character.unicodeScalars.enumerated() {
-            let w = width(of: scalar)
-            if i == 0 { widest = w } else if w == 2 { widest = 2 }
-        }
-        return widest
+        character.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 
     /// Columns a scalar takes: 0 for combining and zero-width marks, 2 for East Asian wide and emoji, else 1.
@@ -67,7 +66,7 @@ public enum DisplayText {
 
     /// Columns a string takes.
     public static func width(_ text: String) -> Int {
-        text.reduce(0) { $0 + width(of: $1) }
+        text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 
     /// The string cut to at most `columns` columns, ending in "…" when cut.

@@ -207,3 +207,18 @@ func loaded(_ state: inout BrowserState, _ peerings: [VirtualNetworkPeering], at
         #expect(DisplayText.pad("ab", to: 4) == "ab  ")
     }
 }
+
+@Suite struct FuzzFindingsTests {
+    /// Found by Scripts/fuzz display: after sanitizing, padding to 79 columns gave a different width.
+    @Test func paddingStaysExactForInputsTheFuzzerFound() {
+        let bytes: [UInt8] = [102, 221, 130, 127, 255, 255, 165, 93, 223, 223, 221, 157, 9, 100, 213, 9, 153, 130, 0, 32, 33, 24, 128, 24, 2, 216, 130]
+        let safe = DisplayText.sanitize(String(decoding: bytes, as: UTF8.self))
+        for width in [0, 1, 2, 3, 10, 79] {
+            #expect(DisplayText.width(DisplayText.pad(safe, to: width)) == width)
+            #expect(DisplayText.width(DisplayText.clip(safe, to: width)) <= width)
+        }
+        // A prepend character (U+0600) joins the next character into one grapheme: widths must stay additive.
+        let prepend = "a\u{0600}"
+        #expect(DisplayText.width(DisplayText.pad(prepend, to: 10)) == 10)
+    }
+}
