@@ -16,28 +16,30 @@ enum ProcessRunner {
     static func run(_ path: String, arguments: [String], environment: [String: String], timeout: Duration) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
-                let process = Process()
-                process.executableURL = URL(fileURLWithPath: path)
-                process.arguments = arguments
-                process.environment = environment
-                let out = Pipe()
-                let err = Pipe()
-                process.standardOutput = out
-                process.standardError = err
-                process.standardInput = FileHandle.nullDevice
                 // A file just written can be briefly busy (ETXTBSY) while another thread forks: try a few times.
-                var started = false
+                var attempt = 0
+                var started: (Process, Pipe, Pipe)?
                 var lastError: (any Error)?
-                for attempt in 0..<5 where !started {
+                while started == nil, attempt < 5 {
+                    let process = Process()
+                    process.executableURL = URL(fileURLWithPath: path)
+                    process.arguments = arguments
+                    process.environment = environment
+                    let out = Pipe()
+                    let err = Pipe()
+                    process.standardOutput = out
+                    process.standardError = err
+                    process.standardInput = FileHandle.nullDevice
                     do {
                         try process.run()
-                        started = true
+                        started = (process, out, err)
                     } catch {
                         lastError = error
-                        usleep(useconds_t(20_000 * (attempt + 1)))
+                        attempt += 1
+                        usleep(useconds_t(20_000 * attempt))
                     }
                 }
-                guard started else {
+                guard let (process, out, err) = started else {
                     continuation.resume(throwing: ARMError.credentialUnavailable("could not start \(path): \(lastError?.localizedDescription ?? "unknown error")"))
                     return
                 }

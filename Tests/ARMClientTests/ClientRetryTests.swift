@@ -146,8 +146,7 @@ import Testing
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("peerscope-az-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let script = dir.appendingPathComponent("az")
-        try "#!/bin/sh\necho run >> \"\(dir.path)/calls\"\n\(body)\n".write(to: script, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: script.path)
+        try writeExecutable(script.path, "#!/bin/sh\necho run >> \"\(dir.path)/calls\"\n\(body)\n")
         return (dir.path, dir.appendingPathComponent("calls").path)
     }
 
@@ -191,4 +190,14 @@ import Testing
         #expect(StaticTokenCredential.fromEnvironment([:]) == nil)
         #expect(StaticTokenCredential.fromEnvironment(["PEERSCOPE_ACCESS_TOKEN": "abc"]) != nil)
     }
+}
+
+/// Writes an executable script with close-on-exec, so no concurrently forked process (a tmux server) keeps it busy.
+func writeExecutable(_ path: String, _ contents: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+    let bytes = Array(contents.utf8)
+    _ = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
+    close(fd)
+    chmod(path, 0o755)
 }

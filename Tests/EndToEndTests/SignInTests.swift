@@ -29,12 +29,11 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let az = dir.appendingPathComponent("az")
-        try "#!/bin/sh\necho '{\"accessToken\":\"cli-token\",\"expires_on\":4102444800}'\n".write(to: az, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: az.path)
+        try writeExecutable(az.path, "#!/bin/sh\necho '{\"accessToken\":\"cli-token\",\"expires_on\":4102444800}'\n")
         let ok = try await BinaryRunner.runAsync(["list", "--auth", "cli", "--endpoint", server.url] + vnet, environment: ["PATH": "\(dir.path):/usr/bin:/bin"])
         #expect(ok.status == 0, "\(ok.stderr)")
-        try "#!/bin/sh\necho \"ERROR: Please run 'az login' to setup account.\" >&2\nexit 1\n".write(to: az, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: az.path)
+        try FileManager.default.removeItem(at: az)
+        try writeExecutable(az.path, "#!/bin/sh\necho \"ERROR: Please run 'az login' to setup account.\" >&2\nexit 1\n")
         let notLoggedIn = try await BinaryRunner.runAsync(["list", "--auth", "cli", "--endpoint", server.url] + vnet, environment: ["PATH": "\(dir.path):/usr/bin:/bin"])
         #expect(notLoggedIn.status == 1)
         #expect(notLoggedIn.stderr.contains("Please run 'az login'"), "\(notLoggedIn.stderr)")
@@ -95,4 +94,14 @@ struct DeviceCodeBrowserTests {
         _ = try await tmux.wait("exit") { $0.contains("EXIT=0") }
         await server.stop()
     }
+}
+
+/// Writes an executable script with close-on-exec, so no concurrently forked process (a tmux server) keeps it busy.
+func writeExecutable(_ path: String, _ contents: String) throws {
+    let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+    guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+    let bytes = Array(contents.utf8)
+    _ = bytes.withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
+    close(fd)
+    chmod(path, 0o755)
 }
