@@ -14,6 +14,7 @@ let package = Package(
         .executable(name: "peerscope", targets: ["peerscope"]),
         .library(name: "ARMModels", targets: ["ARMModels"]),
         .library(name: "PeeringBrowser", targets: ["PeeringBrowser"]),
+        .library(name: "TerminalUI", targets: ["TerminalUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -198,6 +198,7 @@ public enum BrowserReducer {
         if !firstLoad {
             for (key, new) in next {
                 if let old = state.peerings[key] {
+                    guard old != new else { continue }
                     let fields = PeeringDiff.changedFields(old, new)
                     if !fields.isEmpty { state.changes[key] = (fields, now) }
                 } else {
@@ -210,7 +211,7 @@ public enum BrowserReducer {
             }
             if state.events.count > 1000 { state.events.removeFirst(state.events.count - 1000) }
         }
-        state.peerings = next
+        state.setPeerings(next)
         state.lastRefresh = now
         state.relayout()
     }

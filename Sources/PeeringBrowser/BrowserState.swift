@@ -24,7 +24,9 @@ public struct BrowserState: Sendable {
     /// Shown in the header when the endpoint is not the public cloud.
     public var endpointLabel: String?
     /// Peerings keyed by lowercased resource id (names repeat: the first sample has two called "peer").
-    public var peerings: [String: VirtualNetworkPeering] = [:]
+    public private(set) var peerings: [String: VirtualNetworkPeering] = [:]
+    /// Display rows of `peerings`, built once per refresh rather than once per frame.
+    public private(set) var rows: [String: PeeringRow] = [:]
     /// Ids in display order after filter and sort.
     public private(set) var visible: [String] = []
     public var selectedID: String?
@@ -82,6 +84,21 @@ public struct BrowserState: Sendable {
     /// The selection's index in `visible`.
     public var selectedIndex: Int? { selectedID.flatMap { visible.firstIndex(of: $0) } }
 
+    /// Replaces the peerings, rebuilding display rows only for peerings that changed.
+    public mutating func setPeerings(_ next: [String: VirtualNetworkPeering]) {
+        var rebuilt: [String: PeeringRow] = [:]
+        rebuilt.reserveCapacity(next.count)
+        for (key, peering) in next {
+            if let old = peerings[key], let row = rows[key], old == peering {
+                rebuilt[key] = row
+            } else {
+                rebuilt[key] = PeeringRow(peering, localSubscription: vnet.subscriptionId)
+            }
+        }
+        peerings = next
+        rows = rebuilt
+    }
+
     /// The findings for one peering, from what is known of its remote side.
     public func findings(for key: String) -> [Finding] {
         guard let peering = peerings[key] else { return [] }
@@ -97,19 +114,20 @@ public struct BrowserState: Sendable {
     /// Recomputes `visible` from the peerings, filter and sort, keeping the selection on the same id.
     public mutating func relayout() {
         let needle = filter.lowercased()
-        var rows = peerings.map { (key: $0.key, row: PeeringRow($0.value)) }
+        var rows = self.rows.map { (key: $0.key, row: $0.value) }
         if !needle.isEmpty {
             rows = rows.filter { $0.row.searchText.contains(needle) }
         }
         if onlyFindings {
             rows = rows.filter { !findings(for: $0.key).isEmpty }
         }
-        rows.sort { a, b in
-            let x = a.row.sortKey(sort), y = b.row.sortKey(sort)
-            if x != y { return ascending ? x < y : x > y }
+        let column = sort
+        var keyed = rows.map { (key: $0.key, sortKey: $0.row.sortKey(column)) }
+        keyed.sort { a, b in
+            if a.sortKey != b.sortKey { return ascending ? a.sortKey < b.sortKey : a.sortKey > b.sortKey }
             return a.key < b.key
         }
-        visible = rows.map(\.key)
+        visible = keyed.map(\.key)
         if let selectedID, visible.contains(selectedID) { return }
         selectedID = visible.first
     }

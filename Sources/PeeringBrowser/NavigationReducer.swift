@@ -145,7 +145,7 @@ enum NavigationReducer {
         state.message = nil
         if vnet.comparisonKey != state.vnet.comparisonKey || state.lastRefresh == nil {
             state.vnet = vnet
-            state.peerings = [:]
+            state.setPeerings([:])
             state.remotes = [:]
             state.pendingRemote = []
             state.localVNet = nil

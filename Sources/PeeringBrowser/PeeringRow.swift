@@ -12,6 +12,9 @@ public struct PeeringRow: Sendable, Equatable {
     public var flags: String
     public var stateKind: StateKind
     public var inSync: Bool
+    /// Lowercased text the filter searches, computed once.
+    let searchText: String
+    private let nameKey: String
 
     /// How a peering state should look.
     public enum StateKind: Sendable, Equatable { case connected, initiated, disconnected, other }
@@ -41,15 +44,15 @@ public struct PeeringRow: Sendable, Equatable {
         default: stateKind = .other
         }
         inSync = p?.peeringSyncLevel.map { $0.matches(.fullyInSync) } ?? true
+        searchText = [name, state, syncLevel, remote, remotePrefixes].joined(separator: " ").lowercased()
+        nameKey = name.lowercased()
     }
-
-    var searchText: String { [name, state, syncLevel, remote, remotePrefixes].joined(separator: " ").lowercased() }
 
     func sortKey(_ column: SortColumn) -> String {
         switch column {
-        case .name: return name.lowercased()
-        case .state: return state.lowercased() + " " + name.lowercased()
-        case .sync: return syncLevel.lowercased() + " " + name.lowercased()
+        case .name: return nameKey
+        case .state: return state.lowercased() + " " + nameKey
+        case .sync: return syncLevel.lowercased() + " " + nameKey
         case .remote: return remote.lowercased()
         }
     }

@@ -41,8 +41,9 @@ extension Canvas {
 public struct TextCanvas: Canvas {
     public let width: Int
     public let height: Int
-    /// Each cell's text (a character, or "" for the right half of a wide one) and style.
-    public private(set) var cells: [[(String, CellStyle)]]
+    /// Each cell's character (NUL for the right half of a wide one) and style.
+    private var cells: [[(Character, CellStyle)]]
+    static let continuation: Character = "\u{0}"
 
     public init(width: Int, height: Int) {
         self.width = max(0, width)
@@ -61,22 +62,22 @@ public struct TextCanvas: Canvas {
             guard w > 0 else { continue }
             guard column + w <= width else { break }
             clearHalves(y, column, w)
-            cells[y][column] = (String(character), style)
-            if w == 2 { cells[y][column + 1] = ("", style) }
+            cells[y][column] = (character, style)
+            for extra in 1..<max(1, w) { cells[y][column + extra] = (TextCanvas.continuation, style) }
             column += w
         }
     }
 
     /// Blanks the other half of any wide character that a write of width `w` at `column` would split.
     private mutating func clearHalves(_ y: Int, _ column: Int, _ w: Int) {
-        if cells[y][column].0.isEmpty, column > 0 { cells[y][column - 1].0 = " " }
+        if cells[y][column].0 == TextCanvas.continuation, column > 0 { cells[y][column - 1].0 = " " }
         let after = column + w
-        if after < width, cells[y][after].0.isEmpty { cells[y][after].0 = " " }
+        if after < width, cells[y][after].0 == TextCanvas.continuation { cells[y][after].0 = " " }
     }
 
     /// The canvas as lines of text, trailing spaces kept.
     public var text: String {
-        cells.map { row in row.map(\.0).joined() }.joined(separator: "\n")
+        cells.map { row in String(row.compactMap { $0.0 == TextCanvas.continuation ? nil : $0.0 }) }.joined(separator: "\n")
     }
 
     /// The style of one cell.

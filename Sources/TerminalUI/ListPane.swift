@@ -45,8 +45,7 @@ enum ListPane {
         let selected = state.selectedIndex ?? 0
         let top = max(0, min(selected - rows / 2, state.visible.count - rows))
         for (offset, key) in state.visible.dropFirst(top).prefix(rows).enumerated() {
-            guard let peering = state.peerings[key] else { continue }
-            let row = PeeringRow(peering, localSubscription: state.vnet.subscriptionId)
+            guard let row = state.rows[key] else { continue }
             let ry = y + 1 + offset
             let isSelected = top + offset == selected
             let changed = state.changes[key].map { now.timeIntervalSince($0.at) < BrowserState.highlightSeconds } ?? false

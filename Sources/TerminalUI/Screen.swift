@@ -67,7 +67,7 @@ enum Header {
             return
         }
         var counts = [String]()
-        let rows = state.peerings.values.map { PeeringRow($0) }
+        let rows = state.rows.values
         counts.append("\(rows.count) peering\(rows.count == 1 ? "" : "s")")
         for (kind, label) in [(PeeringRow.StateKind.connected, "Connected"), (.initiated, "Initiated"), (.disconnected, "Disconnected")] {
             let n = rows.filter { $0.stateKind == kind }.count
