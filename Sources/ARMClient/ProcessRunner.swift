@@ -11,11 +11,12 @@ enum ProcessRunner {
 
     /// Runs `path` with `arguments`, killing it when `timeout` passes.
     ///
-    /// The blocking work happens on a Dispatch queue, never on the
-    /// cooperative pool (which has only two threads on a two-core machine).
+    /// The blocking work happens on a thread of its own: not on the cooperative pool
+    /// (two threads on a two-core machine), nor on a Dispatch worker, which on Linux
+    /// the pool is built on.
     static func run(_ path: String, arguments: [String], environment: [String: String], timeout: Duration) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread {
                 // A file just written can be briefly busy (ETXTBSY) while another thread forks: try a few times.
                 var attempt = 0
                 var started: (Process, Pipe, Pipe)?
@@ -50,17 +51,17 @@ enum ProcessRunner {
                 nonisolated(unsafe) var stdout = Data()
                 nonisolated(unsafe) var stderr = Data()
                 group.enter()
-                DispatchQueue.global().async {
+                Thread {
                     stdout = readAll(out.fileHandleForReading.fileDescriptor)
                     group.leave()
-                }
+                }.start()
                 stderr = readAll(err.fileHandleForReading.fileDescriptor)
                 group.wait()
                 process.waitUntilExit()
                 let timedOut = timer.isCancelled == false && process.terminationReason == .uncaughtSignal
                 timer.cancel()
                 continuation.resume(returning: Result(status: process.terminationStatus, stdout: stdout, stderr: stderr, timedOut: timedOut))
-            }
+            }.start()
         }
     }
 }

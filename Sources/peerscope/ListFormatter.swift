@@ -25,11 +25,14 @@ enum ListFormatter {
             return JSONColorizer.colorize(try json(peerings)) + "\n"
         case .table:
             let rows = peerings.map { row($0, resourceGroup: resourceGroup) }
+            // Cells wider than this are cut with an ellipsis, so one hostile name can't make every line huge.
+            let widest = 80
             var widths = columns.map(DisplayText.width)
-            for row in rows { for (i, cell) in row.enumerated() { widths[i] = max(widths[i], DisplayText.width(cell)) } }
+            for row in rows { for (i, cell) in row.enumerated() { widths[i] = min(widest, max(widths[i], DisplayText.width(cell))) } }
             func line(_ cells: [String]) -> String {
-                cells.enumerated().map { DisplayText.pad($1, to: widths[$0]) }.joined(separator: "  ")
-                    .replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression)
+                var text = cells.enumerated().map { DisplayText.pad($1, to: widths[$0]) }.joined(separator: "  ")
+                while text.last == " " { text.removeLast() }
+                return text
             }
             var lines = [line(columns), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")]
             lines += rows.map(line)

@@ -16,12 +16,13 @@ enum BinaryRunner {
         var stderr: String
     }
 
-    /// Runs the binary on a Dispatch thread, so an emulator in this process keeps the cooperative pool.
+    /// Runs the binary on a thread of its own: blocking a Dispatch worker would starve the
+    /// cooperative pool (on Linux it is built on the same workers) that in-process emulators need.
     static func runAsync(_ arguments: [String], environment extra: [String: String] = [:]) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async {
+            Thread {
                 continuation.resume(with: Result { try run(arguments, environment: extra) })
-            }
+            }.start()
         }
     }
 
@@ -45,13 +46,17 @@ enum BinaryRunner {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        // A hung binary must fail its test, not hang the suite.
+        let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 120, execute: watchdog)
+        defer { watchdog.cancel() }
         let group = DispatchGroup()
         nonisolated(unsafe) var stdout = Data()
         group.enter()
-        DispatchQueue.global().async {
+        Thread {
             stdout = readAll(out.fileHandleForReading.fileDescriptor)
             group.leave()
-        }
+        }.start()
         let stderr = readAll(err.fileHandleForReading.fileDescriptor)
         group.wait()
         process.waitUntilExit()
