@@ -38,6 +38,20 @@ public struct Fault: Codable, Sendable, Equatable {
         self.delayMs = delayMs
     }
 
+    enum CodingKeys: String, CodingKey { case match, kind, status, count, retryAfter, retryAfterMs, delayMs }
+
+    /// Decodes a fault; `match` may be left out (it then matches every ARM route).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        match = try c.decodeIfPresent(String.self, forKey: .match) ?? ""
+        kind = try c.decode(Kind.self, forKey: .kind)
+        status = try c.decodeIfPresent(Int.self, forKey: .status)
+        count = try c.decodeIfPresent(Int.self, forKey: .count)
+        retryAfter = try c.decodeIfPresent(String.self, forKey: .retryAfter)
+        retryAfterMs = try c.decodeIfPresent(Int.self, forKey: .retryAfterMs)
+        delayMs = try c.decodeIfPresent(Int.self, forKey: .delayMs)
+    }
+
     func matches(_ path: String) -> Bool {
         match.isEmpty || path.lowercased().contains(match.lowercased())
     }

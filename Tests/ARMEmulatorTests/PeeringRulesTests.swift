@@ -149,3 +149,16 @@ import Testing
         await http.server.stop()
     }
 }
+
+@Suite struct AdminAPITests {
+    @Test func aFaultWithoutMatchAppliesToEveryRoute() async throws {
+        let http = try await EmulatorHTTP.start(try WorldStore.demo())
+        let (created, _) = try await http.send(.POST, "/_emulator/faults", body: #"{"kind":"status","status":503,"count":1}"#)
+        #expect(created == 201)
+        #expect(try await http.send(.GET, "/subscriptions?api-version=2022-12-01").0 == 503)
+        #expect(try await http.send(.GET, "/subscriptions?api-version=2022-12-01").0 == 200)
+        let (bad, _) = try await http.send(.POST, "/_emulator/faults", body: #"{"status":503}"#)
+        #expect(bad == 400)
+        await http.server.stop()
+    }
+}
