@@ -143,8 +143,8 @@ public enum DetailBuilder {
         case .failed: back = nil; status = "(not read)"
         }
         func flag(_ value: Bool?) -> String { value.map { $0 ? "yes" : "no" } ?? "—" }
-        func row(_ label: String, _ here: String, _ there: String) -> DetailLine {
-            let differs = back != nil && here != there
+        func row(_ label: String, _ here: String, _ there: String, compare: Bool = true) -> DetailLine {
+            let differs = compare && back != nil && here != there
             return DetailLine(label, DisplayText.pad(here, to: 16) + " " + there, differs ? .warning : .normal)
         }
         let a = local.properties, b = back?.properties
@@ -154,8 +154,9 @@ public enum DetailBuilder {
         lines.append(row("Sync level", a?.peeringSyncLevel?.rawValue ?? "—", b?.peeringSyncLevel?.rawValue ?? "—"))
         lines.append(row("VNet access", flag(a?.allowVirtualNetworkAccess), flag(b?.allowVirtualNetworkAccess)))
         lines.append(row("Forwarded traffic", flag(a?.allowForwardedTraffic), flag(b?.allowForwardedTraffic)))
-        lines.append(row("Gateway transit", flag(a?.allowGatewayTransit), flag(b?.allowGatewayTransit)))
-        lines.append(row("Use remote GWs", flag(a?.useRemoteGateways), flag(b?.useRemoteGateways)))
+        // Gateway flags are meant to differ (one side offers transit, the other uses it): the findings judge them.
+        lines.append(row("Gateway transit", flag(a?.allowGatewayTransit), flag(b?.allowGatewayTransit), compare: false))
+        lines.append(row("Use remote GWs", flag(a?.useRemoteGateways), flag(b?.useRemoteGateways), compare: false))
         return DetailSection(title: "Both sides (this | remote)", lines: lines)
     }
 }

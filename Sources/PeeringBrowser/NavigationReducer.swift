@@ -64,8 +64,9 @@ enum NavigationReducer {
                     state.nav.selectedSubscription = state.nav.defaultSubscription.flatMap { d in subs.first { $0.subscriptionId?.lowercased() == d.lowercased() } }?.subscriptionId
                         ?? subs.first?.subscriptionId
                 }
-                state.nextRefresh = now.addingTimeInterval(Double(state.refreshInterval))
+                if state.nav.screen == .subscriptions { state.nextRefresh = now.addingTimeInterval(Double(state.refreshInterval)) }
             case .failure(let failure):
+                guard state.nav.screen == .subscriptions else { break }
                 state.nav.lastError = failure.message
                 state.nextRefresh = now.addingTimeInterval(BrowserReducer.retryDelay(state, failure))
             }

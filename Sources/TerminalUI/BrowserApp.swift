@@ -43,6 +43,10 @@ public final class BrowserApp {
         var lastDrawnSecond = -1
         var pendingClipboard: String?
         _ = perform(BrowserReducer.reduce(&state, .tick, now: Date()), pipe, &fullRedraw, &pendingClipboard)
+        if state.nav.subscriptions.isEmpty, state.nav.screen != .subscriptions {
+            // Names for the breadcrumb.
+            _ = perform([.fetchSubscriptions(generation: state.nav.generation)], pipe, &fullRedraw, &pendingClipboard)
+        }
         while true {
             let now = Date()
             let second = Int(now.timeIntervalSince1970)
