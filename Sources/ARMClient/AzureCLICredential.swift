@@ -1,52 +1,29 @@
 import Foundation
-import Synchronization
 
 /// Gets tokens from the Azure CLI, as `az account get-access-token` prints them.
 ///
-/// The CLI runs without a shell, with a 10 second limit. Its token is kept
-/// until five minutes before it expires; at most one `az` runs at a time.
-public final class AzureCLICredential: TokenCredential {
+/// The CLI runs without a shell, with a 10 second limit. Keeping tokens until
+/// they are due for renewal is ``CachingCredential``'s job, which wraps every chain.
+public struct AzureCLICredential: TokenCredential {
     public let name = "AzureCliCredential"
     public var identity: String { "Azure CLI sign-in" }
     private let executable: String
     private let environment: [String: String]
     private let timeout: Duration
-    private let now: @Sendable () -> Date
-    private let cache = Mutex<[String: AccessToken]>([:])
-    private let gate = AsyncLimiter(limit: 1)
 
     /// Creates the credential.
     /// - Parameters:
     ///   - executable: the `az` program; a bare name is looked up on PATH.
     ///   - environment: the environment `az` runs with and PATH comes from.
     ///   - timeout: how long `az` may take.
-    ///   - now: the clock used to decide when a cached token is due for renewal.
-    public init(
-        executable: String = "az", environment: [String: String] = ProcessInfo.processInfo.environment,
-        timeout: Duration = .seconds(10), now: @escaping @Sendable () -> Date = { Date() }
-    ) {
+    public init(executable: String = "az", environment: [String: String] = ProcessInfo.processInfo.environment, timeout: Duration = .seconds(10)) {
         self.executable = executable
         self.environment = environment
         self.timeout = timeout
-        self.now = now
     }
 
     public func token(for audience: String) async throws -> AccessToken {
-        if let cached = fresh(audience) { return cached }
-        return try await gate.run {
-            if let cached = self.fresh(audience) { return cached }
-            let token = try await self.fetch(audience)
-            self.cache.withLock { $0[audience] = token }
-            return token
-        }
-    }
-
-    public func invalidate() async {
-        cache.withLock { $0.removeAll() }
-    }
-
-    private func fresh(_ audience: String) -> AccessToken? {
-        cache.withLock { $0[audience] }.flatMap { $0.expiresOn.timeIntervalSince(now()) > 300 ? $0 : nil }
+        try await fetch(audience)
     }
 
     private func fetch(_ audience: String) async throws -> AccessToken {

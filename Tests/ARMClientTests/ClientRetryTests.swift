@@ -153,7 +153,7 @@ import Testing
     @Test func readsExpiresOnAndCachesUntilFiveMinutesBefore() async throws {
         let expiry = Int(Date().timeIntervalSince1970) + 3600
         let (dir, calls) = try fakeAz(#"echo '{"accessToken":"tok","expires_on":\#(expiry),"expiresOn":"2000-01-01 00:00:00.000000"}'"#)
-        let credential = AzureCLICredential(environment: ["PATH": dir])
+        let credential = CachingCredential(AzureCLICredential(environment: ["PATH": dir]))
         let first = try await credential.token(for: "https://management.azure.com")
         #expect(first.token == "tok")
         #expect(Int(first.expiresOn.timeIntervalSince1970) == expiry)
@@ -164,7 +164,7 @@ import Testing
 
     @Test func fallsBackToExpiresOnAndRenewsNearExpiry() async throws {
         let (dir, calls) = try fakeAz(#"echo '{"accessToken":"tok","expiresOn":"2000-01-01 00:00:00.000000"}'"#)
-        let credential = AzureCLICredential(environment: ["PATH": dir])
+        let credential = CachingCredential(AzureCLICredential(environment: ["PATH": dir]))
         let token = try await credential.token(for: "aud")
         #expect(token.expiresOn < Date())
         _ = try await credential.token(for: "aud")
