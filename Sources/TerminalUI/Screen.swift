@@ -55,7 +55,9 @@ enum Header {
             ? freshness(state, now: now)
             : ((state.nav.loading ? "refreshing · " : "") + (state.paused ? "PAUSED · " : "") + "every \(state.refreshInterval)s", CellStyle.header)
         let freshWidth = DisplayText.width(fresh.text)
-        canvas.put(0, 0, crumb, .header, maxWidth: max(10, w - freshWidth - 2))
+        // When the breadcrumb is too long, its start goes: the VNet's name at the end matters most.
+        let room = max(10, w - freshWidth - 2)
+        canvas.put(0, 0, DisplayText.width(crumb) > room ? " PeerScope " + clipLeading(crumb, to: room - 11) : crumb, .header, maxWidth: room)
         canvas.put(w - freshWidth - 1, 0, fresh.text, fresh.style)
         if state.nav.screen != .peerings {
             var line = state.nav.screen == .subscriptions
@@ -84,6 +86,20 @@ enum Header {
         if !state.filter.isEmpty || state.editingFilter { right = "filter \"\(DisplayText.sanitize(state.filter))\"  " + right }
         canvas.put(0, 1, line, .dim, maxWidth: max(10, w - DisplayText.width(right) - 2))
         canvas.put(w - DisplayText.width(right) - 1, 1, right, .dim)
+    }
+
+    /// The end of `text` that fits in `columns`, after an ellipsis.
+    static func clipLeading(_ text: String, to columns: Int) -> String {
+        guard columns > 1 else { return "" }
+        var kept = ""
+        var used = 0
+        for character in text.reversed() {
+            let w = DisplayText.width(of: character)
+            if used + w > columns - 1 { break }
+            kept.insert(character, at: kept.startIndex)
+            used += w
+        }
+        return "…" + kept
     }
 
     /// Where you are: subscription › group/VNet, as far as the current screen goes.

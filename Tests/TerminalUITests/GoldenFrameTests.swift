@@ -230,3 +230,14 @@ func frame(_ state: BrowserState, _ width: Int, _ height: Int, now: Date = t0.ad
         #expect(canvas.text.split(separator: "\n").last?.contains(":/subscriptions/5d1f▏") == true)
     }
 }
+
+@Suite struct BreadcrumbTests {
+    @Test func aLongBreadcrumbKeepsTheVNetName() {
+        var s = state(hubPeerings(), vnet: ResourceID.virtualNetwork(subscriptionId: "5d1f4b2a-7c3e-4a9b-8f21-0c6e9d3a1b01", resourceGroup: "rg-connectivity", name: "vnet-hub-weu"))
+        s.nav.subscriptions = [Subscription(subscriptionId: "5d1f4b2a-7c3e-4a9b-8f21-0c6e9d3a1b01", displayName: "Contoso Connectivity Production Subscription")]
+        let header = frame(s, 80, 24).text.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("› vnet-hub-weu"), "\(header)")
+        #expect(header.contains("…"))
+        #expect(DisplayText.width(header) == 80)
+    }
+}
