@@ -40,6 +40,9 @@ public struct ResourceID: Hashable, Sendable, CustomStringConvertible {
         if let empty = parts.firstIndex(of: "") {
             throw ResourceIDError("resource id has an empty segment at position \(empty + 1)")
         }
+        if let spaced = parts.firstIndex(where: { $0.first?.isWhitespace == true || $0.last?.isWhitespace == true }) {
+            throw ResourceIDError("resource id segment \(spaced + 1) ('\(parts[spaced].prefix(40))') starts or ends with a space")
+        }
         var index = 0
         func next(_ what: String) throws(ResourceIDError) -> String {
             guard index < parts.count else { throw ResourceIDError("resource id ends before the \(what)") }

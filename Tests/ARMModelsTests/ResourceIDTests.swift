@@ -49,6 +49,13 @@ import Testing
         }
     }
 
+    /// Found by Scripts/fuzz resourceid: a name ending in a space printed an id that parsed back differently.
+    @Test func segmentsWithSpacesAtTheirEndsAreRejected() {
+        let text = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.Network/virtualNetworks/vne   t4 /"
+        #expect { _ = try ResourceID(parsing: text) } throws: { ($0 as? ResourceIDError)?.message.contains("starts or ends with a space") == true }
+        #expect(throws: ResourceIDError.self) { try ResourceID(parsing: "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/ rg") }
+    }
+
     @Test func nameRules() {
         #expect(ARMNameRules.isUUID("00000000-0000-0000-0000-000000000000"))
         #expect(!ARMNameRules.isUUID("00000000-0000-0000-0000-00000000000g"))
