@@ -36,22 +36,31 @@ public struct VNetRow: Sendable, Equatable {
 
     /// "28 conn 2 init 1 disc 1 unsync": the same, for narrow terminals.
     public var compactHealth: String {
-        var parts: [String] = []
-        if connected > 0 { parts.append("\(connected) conn") }
-        if initiated > 0 { parts.append("\(initiated) init") }
-        if disconnected > 0 { parts.append("\(disconnected) disc") }
-        if outOfSync > 0 { parts.append("\(outOfSync) unsync") }
-        return parts.isEmpty ? "none" : parts.joined(separator: " ")
+        PeeringHealth.summary(connected, initiated, disconnected, outOfSync, labels: ["conn", "init", "disc", "unsync"], separator: " ") ?? "none"
     }
 
     /// "28 Connected · 2 Initiated · 1 Disconnected · 1 out of sync", only the non-zero parts.
     public var health: String {
-        var parts: [String] = []
-        if connected > 0 { parts.append("\(connected) Connected") }
-        if initiated > 0 { parts.append("\(initiated) Initiated") }
-        if disconnected > 0 { parts.append("\(disconnected) Disconnected") }
-        if outOfSync > 0 { parts.append("\(outOfSync) out of sync") }
-        return parts.isEmpty ? "no peerings" : parts.joined(separator: " · ")
+        PeeringHealth.summary(connected, initiated, disconnected, outOfSync) ?? "no peerings"
+    }
+}
+
+/// Counts of peering states and of peerings out of sync, as the header and the VNets screen show them.
+public enum PeeringHealth {
+    /// The non-zero counts with their labels, or nil when all are zero.
+    public static func summary(
+        _ connected: Int, _ initiated: Int, _ disconnected: Int, _ outOfSync: Int,
+        labels: [String] = ["Connected", "Initiated", "Disconnected", "out of sync"], separator: String = " · "
+    ) -> String? {
+        let parts = zip([connected, initiated, disconnected, outOfSync], labels).filter { $0.0 > 0 }.map { "\($0.0) \($0.1)" }
+        return parts.isEmpty ? nil : parts.joined(separator: separator)
+    }
+
+    /// The summary for a set of rows.
+    public static func summary(_ rows: some Collection<PeeringRow>) -> String? {
+        summary(
+            rows.filter { $0.stateKind == .connected }.count, rows.filter { $0.stateKind == .initiated }.count,
+            rows.filter { $0.stateKind == .disconnected }.count, rows.filter { !$0.inSync }.count)
     }
 }
 

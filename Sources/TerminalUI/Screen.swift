@@ -68,16 +68,8 @@ enum Header {
             canvas.put(0, 1, line, .dim, maxWidth: w - 1)
             return
         }
-        var counts = [String]()
         let rows = state.rows.values
-        counts.append("\(rows.count) peering\(rows.count == 1 ? "" : "s")")
-        for (kind, label) in [(PeeringRow.StateKind.connected, "Connected"), (.initiated, "Initiated"), (.disconnected, "Disconnected")] {
-            let n = rows.filter { $0.stateKind == kind }.count
-            if n > 0 { counts.append("\(n) \(label)") }
-        }
-        let unsynced = rows.filter { !$0.inSync }.count
-        if unsynced > 0 { counts.append("\(unsynced) out of sync") }
-        var line = " " + counts.joined(separator: " · ")
+        var line = " \(rows.count) peering\(rows.count == 1 ? "" : "s")" + (PeeringHealth.summary(rows).map { " · " + $0 } ?? "")
         if let identity = state.identity, !identity.isEmpty { line += "   as \(identity)" }
         if let usage = state.usage { line += "   \(usage)" }
         if let endpoint = state.endpointLabel { line += "   endpoint \(endpoint)" }
