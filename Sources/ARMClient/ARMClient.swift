@@ -117,7 +117,7 @@ public final class ARMClient: Sendable {
         "\(configuration.endpoint)\(path)?api-version=\(Validate.encode(apiVersion))"
     }
 
-    private func pages<T>(_ path: String, apiVersion: String, scope: RequestScope) -> PageSequence<T> {
+    private func pages<T: ListPageDecoding>(_ path: String, apiVersion: String, scope: RequestScope) -> PageSequence<T> {
         PageSequence(pipeline: pipeline, firstURL: url(path, apiVersion: apiVersion), scope: scope)
     }
 

@@ -8,7 +8,7 @@ import NIOHTTP1
 /// nextLink naming another host is refused by the pipeline (no token goes
 /// there); one that repeats a page already fetched ends the listing with an
 /// error instead of looping.
-public struct PageSequence<Item: Codable & Sendable>: AsyncSequence, Sendable {
+public struct PageSequence<Item: ListPageDecoding>: AsyncSequence, Sendable {
     public typealias Element = ARMPage<Item>
     let pipeline: ARMPipeline
     let firstURL: String
@@ -27,7 +27,7 @@ public struct PageSequence<Item: Codable & Sendable>: AsyncSequence, Sendable {
             let (data, info) = try await pipeline.send(.GET, url, scope: scope)
             let page: Page<Item>
             do {
-                page = try JSONDecoder().decode(Page<Item>.self, from: data)
+                page = try Item.decodePage(from: data)
             } catch {
                 var failure = ARMError(
                     kind: .malformedResponse,
@@ -61,6 +61,7 @@ public struct PageSequence<Item: Codable & Sendable>: AsyncSequence, Sendable {
 /// Turns a DecodingError into a short phrase that names the field.
 enum DecodingProblem {
     static func describe(_ error: any Error) -> String {
+        if let error = error as? JSONReadError { return error.description }
         guard let error = error as? DecodingError else { return "\(error)" }
         func path(_ keys: [any CodingKey]) -> String {
             keys.isEmpty ? "the top level" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")

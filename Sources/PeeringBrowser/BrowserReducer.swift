@@ -171,6 +171,7 @@ public enum BrowserReducer {
     static func startRefresh(_ state: inout BrowserState, now: Date) -> [BrowserEffect] {
         state.generation += 1
         state.loading = true
+        state.refreshStarted = now
         state.nextRefresh = now.addingTimeInterval(Double(state.refreshInterval))
         return [.fetch(generation: state.generation)]
     }

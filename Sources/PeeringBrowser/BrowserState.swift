@@ -49,6 +49,10 @@ public struct BrowserState: Sendable {
     public var changes: [String: (fields: Set<String>, at: Date)] = [:]
     public var generation = 0
     public var loading = false
+    /// When the refresh in flight (of any screen) started; the header says "refreshing" only once it is slow.
+    public var refreshStarted: Date?
+    /// The zone the header's clock times are shown in.
+    public var timeZone: TimeZone = .current
     public var consecutiveFailures = 0
     public var nextRefresh: Date?
     public var message: String?
@@ -71,6 +75,8 @@ public struct BrowserState: Sendable {
 
     /// How long a changed row stays highlighted.
     public static let highlightSeconds: TimeInterval = 8
+    /// How long a refresh runs before the header says "refreshing": a quick one changes nothing on screen.
+    public static let slowRefreshSeconds: TimeInterval = 1
 
     public init(vnet: ResourceID, refreshInterval: Int = 10, endpointLabel: String? = nil) {
         self.vnet = vnet
@@ -103,6 +109,27 @@ public struct BrowserState: Sendable {
     public func findings(for key: String) -> [Finding] {
         guard let peering = peerings[key] else { return [] }
         return PeeringFindings.check(local: peering, localVNet: localVNet, remote: remotes[key] ?? .unknown)
+    }
+
+    /// Whether a refresh of the current screen has been running long enough to say so.
+    public func refreshIsSlow(now: Date) -> Bool {
+        guard nav.screen == .peerings ? loading : nav.loading, let started = refreshStarted else { return false }
+        return now.timeIntervalSince(started) >= Self.slowRefreshSeconds
+    }
+
+    /// The next moment after `now` at which the frame changes with no key and no data: a refresh falls due,
+    /// a highlight ends, the data turns stale, or a slow refresh starts to show.
+    ///
+    /// The run loop sleeps until then, so an idle browser wakes only when something is to be done or drawn.
+    public func nextTimedChange(after now: Date) -> Date? {
+        var candidates: [Date] = []
+        let busy = nav.screen == .peerings ? loading : nav.loading
+        // A refresh already due is started by the tick that runs before this is asked; should it not be, look again shortly.
+        if !paused, !busy, let due = nextRefresh { candidates.append(max(due, now.addingTimeInterval(0.25))) }
+        if busy, let started = refreshStarted { candidates.append(started.addingTimeInterval(Self.slowRefreshSeconds)) }
+        for change in changes.values { candidates.append(change.at.addingTimeInterval(Self.highlightSeconds)) }
+        if let lastRefresh { candidates.append(lastRefresh.addingTimeInterval(Double(2 * refreshInterval) + 0.05)) }
+        return candidates.filter { $0 > now }.min()
     }
 
     /// Whether the data is older than twice the refresh interval.

@@ -122,6 +122,7 @@ enum NavigationReducer {
     static func refresh(_ state: inout BrowserState, now: Date) -> [BrowserEffect] {
         state.nav.generation += 1
         state.nav.loading = true
+        state.refreshStarted = now
         state.nextRefresh = now.addingTimeInterval(Double(state.refreshInterval))
         switch state.nav.screen {
         case .subscriptions: return [.fetchSubscriptions(generation: state.nav.generation)]

@@ -40,7 +40,6 @@ public final class BrowserApp {
         var dirty = true
         var fullRedraw = false
         var emptyReads = 0
-        var lastDrawnSecond = -1
         var pendingClipboard: String?
         _ = perform(BrowserReducer.reduce(&state, .tick, now: Date()), pipe, &fullRedraw, &pendingClipboard)
         if state.nav.subscriptions.isEmpty, state.nav.screen != .subscriptions {
@@ -49,21 +48,20 @@ public final class BrowserApp {
         }
         while true {
             let now = Date()
-            let second = Int(now.timeIntervalSince1970)
-            if dirty || second != lastDrawnSecond {
+            if dirty {
                 let state = self.state
                 terminal.frame(full: fullRedraw) { canvas in Screen.render(state, now: now, on: &canvas) }
                 fullRedraw = false
                 dirty = false
-                lastDrawnSecond = second
                 if let text = pendingClipboard {
                     Clipboard.copy(text)
                     pendingClipboard = nil
                 }
             }
-            let untilNextSecond = Int32(max(1, 1000 - Int(now.timeIntervalSince1970.truncatingRemainder(dividingBy: 1) * 1000)))
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: pipe.readFD, events: Int16(POLLIN), revents: 0)]
-            let ready = poll(&fds, 2, untilNextSecond)
+            // Sleep until a key, a result, a signal, or the next moment the frame changes by itself.
+            let ready = poll(&fds, 2, Self.timeout(until: state.nextTimedChange(after: now), now: now))
+            if ready == 0 { dirty = true }
             if ready < 0 && errno != EINTR { return .hangup }
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hangup }
             if fds[1].revents & Int16(POLLIN) != 0 {
@@ -102,6 +100,13 @@ public final class BrowserApp {
             _ = perform(BrowserReducer.reduce(&state, .tick, now: Date()), pipe, &fullRedraw, &pendingClipboard)
             if before != (state.loading, state.changes.count) { dirty = true }
         }
+    }
+
+    /// Milliseconds poll() may sleep before `deadline`: at least 1, at most a minute (a safety net, not a clock).
+    static func timeout(until deadline: Date?, now: Date) -> Int32 {
+        guard let deadline else { return 60_000 }
+        let ms = (deadline.timeIntervalSince(now) * 1000).rounded(.up)
+        return Int32(max(1, min(60_000, ms)))
     }
 
     /// Runs effects; returns true when the browser should quit.

@@ -53,7 +53,7 @@ enum Header {
         let crumb = " PeerScope  " + breadcrumb(state)
         let fresh: (text: String, style: CellStyle) = state.nav.screen == .peerings
             ? freshness(state, now: now)
-            : ((state.nav.loading ? "refreshing · " : "") + (state.paused ? "PAUSED · " : "") + "every \(state.refreshInterval)s", CellStyle.header)
+            : ((state.refreshIsSlow(now: now) ? "refreshing · " : "") + (state.paused ? "PAUSED · " : "") + "every \(state.refreshInterval)s", CellStyle.header)
         let freshWidth = DisplayText.width(fresh.text)
         // When the breadcrumb is too long, its start goes: the VNet's name at the end matters most.
         let room = max(10, w - freshWidth - 2)
@@ -109,24 +109,32 @@ enum Header {
         }
     }
 
-    /// "updated 4s ago · next 6s", "PAUSED", or a stale marker with its age.
+    /// "updated 14:05:32 · every 10s", with PAUSED, a slow refresh or a STALE marker.
+    ///
+    /// The time of the last good data, not its age: an age would change every second and cost the
+    /// terminal (and an SSH link) bytes while nothing happens.
     static func freshness(_ state: BrowserState, now: Date) -> (text: String, style: CellStyle) {
         guard let last = state.lastRefresh else {
             if state.lastError != nil { return ("no data yet · retrying", .error) }
             return ("loading…", .header)
         }
-        let age = max(0, Int(now.timeIntervalSince(last)))
-        var text = "updated \(age)s ago"
+        var text = "updated \(clock(last, in: state.timeZone))"
         if state.paused {
             text += " · PAUSED"
-        } else if state.loading {
+        } else if state.refreshIsSlow(now: now) {
             text += " · refreshing"
-        } else if let next = state.nextRefresh {
-            text += " · next \(max(0, Int(next.timeIntervalSince(now).rounded(.up))))s"
         }
         text += " · every \(state.refreshInterval)s"
         if state.isStale(now: now) { return ("STALE " + text, .error) }
         return (text, .header)
+    }
+
+    /// "14:05:32": a time of day in `zone`.
+    static func clock(_ date: Date, in zone: TimeZone) -> String {
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: date)
+        let seconds = ((local % 86_400) + 86_400) % 86_400
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"
     }
 }
 

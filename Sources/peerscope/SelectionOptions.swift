@@ -25,6 +25,9 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("api-version"), help: "api-version for Microsoft.Network calls (default 2025-05-01).")
     var apiVersion: String?
 
+    @Option(name: .long, help: "Seconds to wait for each answer from ARM before trying again (default 30).")
+    var timeout: Double?
+
     @Flag(name: .long, help: "Use a built-in emulator with the sample and a changing demo network (no Azure account needed).")
     var demo = false
 

@@ -35,6 +35,10 @@ final class Session: Sendable {
         }
         var configuration = ARMClientConfiguration(endpoint: try endpoint(options.endpoint ?? cloud.armEndpoint), audience: cloud.audience)
         if let version = options.apiVersion { configuration.networkAPIVersion = version }
+        if let timeout = options.timeout {
+            guard timeout.isFinite, timeout > 0, timeout <= 600 else { throw CommandFailure("--timeout must be a number of seconds from 0 to 600; got \(timeout)") }
+            configuration.retry.perTryTimeout = .milliseconds(Int64(timeout * 1000))
+        }
         let credential: any TokenCredential
         if let token = StaticTokenCredential.fromEnvironment(environment), options.auth == .auto {
             credential = token

@@ -54,6 +54,7 @@ func hubPeerings() -> [VirtualNetworkPeering] {
 
 func state(_ peerings: [VirtualNetworkPeering], vnet: ResourceID = sampleVNet) -> BrowserState {
     var state = BrowserState(vnet: vnet, refreshInterval: 10, endpointLabel: "http://127.0.0.1:8080")
+    state.timeZone = .gmt
     _ = BrowserReducer.reduce(&state, .refreshNow, now: t0)
     _ = BrowserReducer.reduce(&state, .loaded(generation: state.generation, result: .success(peerings)), now: t0)
     return state
@@ -102,6 +103,20 @@ func frame(_ state: BrowserState, _ width: Int, _ height: Int, now: Date = t0.ad
         try assertGolden(frame(s, 80, 24, now: t0.addingTimeInterval(11)), "events-80x24")
     }
 
+    @Test func nothingOnScreenTicksBetweenRefreshes() {
+        let s = state(hubPeerings())
+        let early = frame(s, 120, 40, now: t0.addingTimeInterval(0.5)).text
+        #expect(early == frame(s, 120, 40, now: t0.addingTimeInterval(9.9)).text)
+        #expect(early.contains("updated 08:00:00 · every 10s"))
+    }
+
+    @Test func aRefreshSaysSoOnlyOnceItIsSlow() {
+        var s = state(hubPeerings())
+        _ = BrowserReducer.reduce(&s, .refreshNow, now: t0.addingTimeInterval(10))
+        #expect(!frame(s, 120, 40, now: t0.addingTimeInterval(10.9)).text.contains("refreshing"))
+        #expect(frame(s, 120, 40, now: t0.addingTimeInterval(11)).text.contains("updated 08:00:00 · refreshing · every 10s"))
+    }
+
     @Test func staleWithError() throws {
         var s = state(try samplePeerings())
         _ = BrowserReducer.reduce(&s, .refreshNow, now: t0.addingTimeInterval(10))
@@ -110,7 +125,7 @@ func frame(_ state: BrowserState, _ width: Int, _ height: Int, now: Date = t0.ad
             now: t0.addingTimeInterval(11))
         let canvas = frame(s, 120, 40, now: t0.addingTimeInterval(45))
         try assertGolden(canvas, "stale-error-120x40")
-        #expect(canvas.text.contains("STALE updated 45s ago"))
+        #expect(canvas.text.contains("STALE updated 08:00:00 · every 10s"))
         #expect(canvas.text.contains("peer"))
     }
 

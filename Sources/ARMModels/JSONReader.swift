@@ -1,0 +1,410 @@
+/// A forward-only reader of JSON text in UTF-8, for decoding ARM's long lists quickly.
+///
+/// It is a pull parser: the caller asks for the value it expects where it
+/// expects it (an object, a string, a Boolean), nothing is built for members it
+/// does not know (they are skipped, but still checked to be JSON), and every
+/// failure says what was wrong and where. It reads under the same rules as
+/// Foundation's JSONDecoder for the types PeerScope decodes, about ten times
+/// faster, because it never builds an intermediate tree or boxes a value.
+///
+/// The bytes must outlive the reader; `JSONReader.read(_:_:)` scopes that.
+public struct JSONReader {
+    private let base: UnsafePointer<UInt8>
+    private let end: Int
+    private var index = 0
+    private var depth = 0
+
+    /// How deeply arrays and objects may nest (as JSONDecoder allows); deeper input is refused, not recursed into.
+    public static let maximumDepth = 512
+
+    private init(_ base: UnsafePointer<UInt8>, count: Int) {
+        self.base = base
+        self.end = count
+    }
+
+    /// Runs `body` with a reader over `bytes`, then checks that nothing but whitespace follows the value it read.
+    public static func read<Bytes: Sequence<UInt8>, T>(
+        _ bytes: Bytes, _ body: (inout JSONReader) throws(JSONReadError) -> T
+    ) throws(JSONReadError) -> T {
+        func run(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<T, JSONReadError> {
+            guard let base = buffer.baseAddress, buffer.count > 0 else { return .failure(JSONReadError("the body is empty", offset: 0)) }
+            var reader = JSONReader(base, count: buffer.count)
+            // A UTF-8 byte order mark is allowed before the value, as JSONDecoder allows it.
+            if buffer.count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { reader.index = 3 }
+            do throws(JSONReadError) {
+                let value = try body(&reader)
+                reader.skipWhitespace()
+                guard reader.index == reader.end else { throw JSONReadError("unexpected text after the JSON value", offset: reader.index) }
+                return .success(value)
+            } catch {
+                return .failure(error)
+            }
+        }
+        let result = bytes.withContiguousStorageIfAvailable(run) ?? Array(bytes).withUnsafeBufferPointer(run)
+        return try result.get()
+    }
+
+    // MARK: Objects and arrays
+
+    /// Opens an object: true after `{`, false for `null`; anything else is the wrong type.
+    public mutating func beginObject() throws(JSONReadError) -> Bool {
+        skipWhitespace()
+        guard index < end else { throw truncated() }
+        switch base[index] {
+        case UInt8(ascii: "{"):
+            depth += 1
+            guard depth <= Self.maximumDepth else { throw JSONReadError("JSON nested too deeply", offset: index) }
+            index += 1
+            return true
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return false
+        default:
+            throw wrongType("an object")
+        }
+    }
+
+    /// The next member's key of the open object, or nil at its closing `}`; `first` tracks the commas.
+    public mutating func nextKey(_ first: inout Bool) throws(JSONReadError) -> JSONKey? {
+        skipWhitespace()
+        guard index < end else { throw truncated() }
+        if base[index] == UInt8(ascii: "}") {
+            index += 1
+            depth -= 1
+            return nil
+        }
+        if first {
+            first = false
+        } else {
+            guard base[index] == UInt8(ascii: ",") else { throw JSONReadError("expected ',' or '}' in an object", offset: index) }
+            index += 1
+            skipWhitespace()
+        }
+        guard index < end else { throw truncated() }
+        guard base[index] == UInt8(ascii: "\"") else { throw JSONReadError("expected a member name in quotes", offset: index) }
+        let key = try stringBytes()
+        skipWhitespace()
+        guard index < end else { throw truncated() }
+        guard base[index] == UInt8(ascii: ":") else { throw JSONReadError("expected ':' after a member name", offset: index) }
+        index += 1
+        return key
+    }
+
+    /// Opens an array: true after `[`, false for `null`; anything else is the wrong type.
+    public mutating func beginArray() throws(JSONReadError) -> Bool {
+        skipWhitespace()
+        guard index < end else { throw truncated() }
+        switch base[index] {
+        case UInt8(ascii: "["):
+            depth += 1
+            guard depth <= Self.maximumDepth else { throw JSONReadError("JSON nested too deeply", offset: index) }
+            index += 1
+            return true
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return false
+        default:
+            throw wrongType("an array")
+        }
+    }
+
+    /// Whether another element follows in the open array (false at its closing `]`); `first` tracks the commas.
+    public mutating func nextElement(_ first: inout Bool) throws(JSONReadError) -> Bool {
+        skipWhitespace()
+        guard index < end else { throw truncated() }
+        if base[index] == UInt8(ascii: "]") {
+            index += 1
+            depth -= 1
+            return false
+        }
+        if first {
+            first = false
+            return true
+        }
+        guard base[index] == UInt8(ascii: ",") else { throw JSONReadError("expected ',' or ']' in an array", offset: index) }
+        index += 1
+        return true
+    }
+
+    /// An array of values read by `element`, or nil for `null`.
+    public mutating func array<T>(_ element: (inout JSONReader) throws(JSONReadError) -> T) throws(JSONReadError) -> [T]? {
+        guard try beginArray() else { return nil }
+        var values: [T] = []
+        var first = true
+        while try nextElement(&first) {
+            do throws(JSONReadError) {
+                values.append(try element(&self))
+            } catch {
+                throw error.inside("[\(values.count)]")
+            }
+        }
+        return values
+    }
+
+    // MARK: Scalars
+
+    /// A string, or nil for `null`.
+    public mutating func string() throws(JSONReadError) -> String? {
+        skipWhitespace()
+        guard index < end else { throw truncated() }
+        switch base[index] {
+        case UInt8(ascii: "\""):
+            let at = index
+            guard let text = try stringBytes().string else { throw JSONReadError("a string that is not UTF-8", offset: at) }
+            return text
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return nil
+        default: throw wrongType("a string")
+        }
+    }
+
+    /// A string that may not be null (an element of a string array).
+    public mutating func requiredString() throws(JSONReadError) -> String {
+        guard let value = try string() else { throw JSONReadError("expected a string, found null", offset: index) }
+        return value
+    }
+
+    /// A Boolean, or nil for `null`.
+    public mutating func bool() throws(JSONReadError) -> Bool? {
+        skipWhitespace()
+        guard index < end else { throw truncated() }
+        switch base[index] {
+        case UInt8(ascii: "t"):
+            try literal("true")
+            return true
+        case UInt8(ascii: "f"):
+            try literal("false")
+            return false
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return nil
+        default: throw wrongType("true or false")
+        }
+    }
+
+    /// Reads past one value of any kind, checking that it is well-formed JSON.
+    public mutating func skipValue() throws(JSONReadError) {
+        skipWhitespace()
+        guard index < end else { throw truncated() }
+        switch base[index] {
+        case UInt8(ascii: "{"):
+            _ = try beginObject()
+            var first = true
+            while try nextKey(&first) != nil { try skipValue() }
+        case UInt8(ascii: "["):
+            _ = try beginArray()
+            var first = true
+            while try nextElement(&first) { try skipValue() }
+        case UInt8(ascii: "\""): _ = try stringBytes()
+        case UInt8(ascii: "t"): try literal("true")
+        case UInt8(ascii: "f"): try literal("false")
+        case UInt8(ascii: "n"): try literal("null")
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try number()
+        default: throw JSONReadError("not a JSON value", offset: index)
+        }
+    }
+
+    // MARK: Lexing
+
+    private mutating func skipWhitespace() {
+        while index < end {
+            switch base[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func literal(_ word: StaticString) throws(JSONReadError) {
+        let count = word.utf8CodeUnitCount
+        guard end - index >= count else { throw truncated() }
+        for k in 0..<count where base[index + k] != word.utf8Start[k] {
+            throw JSONReadError("not a JSON value", offset: index)
+        }
+        index += count
+    }
+
+    /// A number's text, checked against JSON's grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+    private mutating func number() throws(JSONReadError) {
+        let start = index
+        func digits(_ reader: inout JSONReader) -> Int {
+            let from = reader.index
+            while reader.index < reader.end, reader.base[reader.index] >= 0x30, reader.base[reader.index] <= 0x39 { reader.index += 1 }
+            return reader.index - from
+        }
+        if base[index] == UInt8(ascii: "-") { index += 1 }
+        guard index < end else { throw truncated() }
+        if base[index] == UInt8(ascii: "0") {
+            index += 1
+        } else if digits(&self) == 0 {
+            throw JSONReadError("not a JSON number", offset: start)
+        }
+        if index < end, base[index] == UInt8(ascii: ".") {
+            index += 1
+            guard digits(&self) > 0 else { throw JSONReadError("not a JSON number", offset: start) }
+        }
+        if index < end, base[index] == UInt8(ascii: "e") || base[index] == UInt8(ascii: "E") {
+            index += 1
+            if index < end, base[index] == UInt8(ascii: "+") || base[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits(&self) > 0 else { throw JSONReadError("not a JSON number", offset: start) }
+        }
+    }
+
+    /// The string starting at the opening quote under `index`, unescaped only when it has escapes.
+    private mutating func stringBytes() throws(JSONReadError) -> JSONKey {
+        let open = index
+        index += 1
+        let start = index
+        while index < end {
+            let byte = base[index]
+            if byte == UInt8(ascii: "\"") {
+                let key = JSONKey(start: base + start, count: index - start, unescaped: nil)
+                index += 1
+                return key
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw JSONReadError("a control character inside a string", offset: index) }
+            index += 1
+        }
+        guard index < end else { throw JSONReadError("a string is not closed", offset: open) }
+        var bytes = Array(UnsafeBufferPointer(start: base + start, count: index - start))
+        while index < end {
+            let byte = base[index]
+            if byte == UInt8(ascii: "\"") {
+                index += 1
+                return JSONKey(start: base + start, count: 0, unescaped: bytes)
+            }
+            if byte < 0x20 { throw JSONReadError("a control character inside a string", offset: index) }
+            guard byte == UInt8(ascii: "\\") else {
+                bytes.append(byte)
+                index += 1
+                continue
+            }
+            guard index + 1 < end else { break }
+            let escape = base[index + 1]
+            index += 2
+            switch escape {
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(escape)
+            case UInt8(ascii: "b"): bytes.append(0x08)
+            case UInt8(ascii: "f"): bytes.append(0x0C)
+            case UInt8(ascii: "n"): bytes.append(0x0A)
+            case UInt8(ascii: "r"): bytes.append(0x0D)
+            case UInt8(ascii: "t"): bytes.append(0x09)
+            case UInt8(ascii: "u"): try unicodeEscape(into: &bytes)
+            default: throw JSONReadError("an unknown escape in a string", offset: index - 2)
+            }
+        }
+        throw JSONReadError("a string is not closed", offset: open)
+    }
+
+    /// The four hex digits after `\u` (and a low surrogate's escape after a high one), appended as UTF-8.
+    private mutating func unicodeEscape(into bytes: inout [UInt8]) throws(JSONReadError) {
+        let at = index - 2
+        let unit = try hex4()
+        var scalarValue = UInt32(unit)
+        if (0xD800...0xDBFF).contains(unit) {
+            guard end - index >= 6, base[index] == UInt8(ascii: "\\"), base[index + 1] == UInt8(ascii: "u") else {
+                throw JSONReadError("a \\u escape with half of a surrogate pair", offset: at)
+            }
+            index += 2
+            let low = try hex4()
+            guard (0xDC00...0xDFFF).contains(low) else { throw JSONReadError("a \\u escape with half of a surrogate pair", offset: at) }
+            scalarValue = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
+        } else if (0xDC00...0xDFFF).contains(unit) {
+            throw JSONReadError("a \\u escape with half of a surrogate pair", offset: at)
+        }
+        guard let scalar = Unicode.Scalar(scalarValue) else { throw JSONReadError("a \\u escape that is no character", offset: at) }
+        if let encoded = UTF8.encode(scalar) { bytes.append(contentsOf: encoded) }
+    }
+
+    private mutating func hex4() throws(JSONReadError) -> UInt16 {
+        guard end - index >= 4 else { throw truncated() }
+        var value: UInt16 = 0
+        for _ in 0..<4 {
+            let byte = base[index]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw JSONReadError("a \\u escape needs four hex digits", offset: index)
+            }
+            value = value << 4 | UInt16(digit)
+            index += 1
+        }
+        return value
+    }
+
+    private func truncated() -> JSONReadError { JSONReadError("the JSON ends early", offset: index) }
+
+    /// "expected a string" for a value of another type; "not a JSON value" for what starts no value at all.
+    private func wrongType(_ expected: String) -> JSONReadError {
+        switch base[index] {
+        case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+            UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return JSONReadError("expected \(expected)", offset: index)
+        default:
+            return JSONReadError("not a JSON value", offset: index)
+        }
+    }
+}
+
+/// A member name or string as read from the JSON, compared without making a String.
+public struct JSONKey {
+    fileprivate let start: UnsafePointer<UInt8>
+    fileprivate let count: Int
+    /// The unescaped bytes, when the text had escapes.
+    fileprivate let unescaped: [UInt8]?
+
+    /// Whether this is `name`, byte for byte (JSON member names are case-sensitive, as in JSONDecoder).
+    public func `is`(_ name: StaticString) -> Bool {
+        let length = name.utf8CodeUnitCount
+        if let unescaped {
+            return unescaped.count == length && unescaped.withUnsafeBufferPointer { $0.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: length)) }
+        }
+        guard count == length else { return false }
+        for k in 0..<length where start[k] != name.utf8Start[k] { return false }
+        return true
+    }
+
+    /// The text, for error messages.
+    public var name: String { string ?? "?" }
+
+    /// The text as a String, or nil when it is not valid UTF-8 (which JSON must be).
+    fileprivate var string: String? {
+        if let unescaped { return String(validating: unescaped, as: UTF8.self) }
+        return String(validating: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+    }
+}
+
+/// Why JSON could not be read, with the path of the value that was wrong.
+public struct JSONReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What was wrong, as a phrase: "expected a string", "the JSON ends early".
+    public var problem: String
+    /// The byte offset in the body where it was found.
+    public var offset: Int
+    /// Member names and [indexes] from the top down to the value.
+    public var path: [String] = []
+
+    public init(_ problem: String, offset: Int) {
+        self.problem = problem
+        self.offset = offset
+    }
+
+    /// The same error, one level further out.
+    public func inside(_ component: String) -> JSONReadError {
+        var copy = self
+        copy.path.insert(component, at: 0)
+        return copy
+    }
+
+    /// "expected a string at value[3].properties.peeringState (byte 1234)".
+    public var description: String {
+        var where_ = ""
+        for component in path {
+            where_ += component.hasPrefix("[") || where_.isEmpty ? component : "." + component
+        }
+        return "\(problem) at \(where_.isEmpty ? "the top level" : where_) (byte \(offset))"
+    }
+}

@@ -1,0 +1,131 @@
+import ARMModels
+import Foundation
+import Testing
+
+/// What JSONDecoder makes of `text`, or nil when it refuses it.
+private func viaFoundation(_ text: String) -> Page<VirtualNetworkPeering>? {
+    try? JSONDecoder().decode(Page<VirtualNetworkPeering>.self, from: Data(text.utf8))
+}
+
+/// What PeeringListReader makes of `text`, or the error it gives.
+private func viaReader(_ text: String) -> Result<Page<VirtualNetworkPeering>, JSONReadError> {
+    Result { () throws(JSONReadError) in try PeeringListReader.page(Data(text.utf8)) }
+}
+
+@Suite struct PeeringListReaderTests {
+    @Test(arguments: ["list-peerings", "list-peerings-with-remote-encryption"])
+    func officialSamplesReadAsJSONDecoderReadsThem(_ name: String) throws {
+        let data = try fixture(name)
+        let expected = try JSONDecoder().decode(Page<VirtualNetworkPeering>.self, from: data)
+        let page = try PeeringListReader.page(data)
+        #expect(page == expected)
+        #expect(page.value.count == 2)
+    }
+
+    @Test func everyFieldSurvivesAnEncodeAndARead() throws {
+        let peering = VirtualNetworkPeering(
+            etag: "W/\"7\"", id: "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/virtualNetworkPeerings/p", name: "p",
+            type: "Microsoft.Network/virtualNetworks/virtualNetworkPeerings",
+            properties: VirtualNetworkPeeringProperties(
+                allowForwardedTraffic: true, allowGatewayTransit: false, allowVirtualNetworkAccess: true, doNotVerifyRemoteGateways: true,
+                enableOnlyIPv6Peering: false,
+                localAddressSpace: AddressSpace(addressPrefixes: ["10.0.0.0/16"], ipamPoolPrefixAllocations: [
+                    IpamPoolPrefixAllocation(allocatedAddressPrefixes: ["10.0.0.0/24"], numberOfIpAddresses: "256", pool: SubResource(id: "/pool")),
+                ]),
+                localSubnetNames: ["a", "b"], localVirtualNetworkAddressSpace: AddressSpace(addressPrefixes: ["10.0.0.0/16", "fd00::/48"]),
+                peerCompleteVnets: false, peeringState: "Reconnecting", peeringSyncLevel: .localNotInSync, provisioningState: .updating,
+                remoteAddressSpace: AddressSpace(addressPrefixes: []), remoteBgpCommunities: VirtualNetworkBgpCommunities(regionalCommunity: "12076:50004", virtualNetworkCommunity: "12076:20002"),
+                remoteSubnetNames: ["c"], remoteVirtualNetwork: SubResource(id: "/remote"),
+                remoteVirtualNetworkAddressSpace: AddressSpace(addressPrefixes: ["12.0.0.0/8"]),
+                remoteVirtualNetworkEncryption: VirtualNetworkEncryption(enabled: true, enforcement: "SomethingNew"),
+                resourceGuid: "guid", useRemoteGateways: true))
+        let page = Page(value: [peering, VirtualNetworkPeering(name: "bare")], nextLink: "https://management.azure.com/next?page=2")
+        let read = try PeeringListReader.page(try JSONEncoder().encode(page))
+        #expect(read == page)
+        #expect(read.value[0].properties?.peeringState?.isKnown == false)
+    }
+
+    @Test func escapesNullsAndUnknownMembersReadAsJSONDecoderReadsThem() throws {
+        let text = #"""
+        {"value": [ {"name": "caf\u00e9 \ud83d\ude00 \"q\" \\ \/ \n\t\b\f\r", "id": null,
+                     "future": {"nested": [1, -2.5e+3, 0, true, false, null, "x", {"deep": [[[]]]}]},
+                     "properties": {"peeringState": "Connected", "remoteAddressSpace": null, "localSubnetNames": null,
+                                    "remoteBgpCommunities": {"regionalCommunity": "1:2", "extra": 12}}},
+                    {"properties": null}, {} ],
+         "nextLink": null, "odata.count": 3}
+        """#
+        let expected = try #require(viaFoundation(text))
+        let page = try viaReader(text).get()
+        #expect(page == expected)
+        #expect(page.value[0].name == "café 😀 \"q\" \\ / \n\t\u{08}\u{0C}\r")
+    }
+
+    @Test func aMissingOrNullValueIsAnEmptyPage() throws {
+        #expect(try viaReader(#"{"nextLink": "x"}"#).get() == Page(value: [], nextLink: "x"))
+        #expect(try viaReader(#"{"value": null}"#).get() == Page(value: []))
+        #expect(try viaReader("\u{FEFF}{\"value\": []}").get() == Page(value: []))
+    }
+
+    @Test(arguments: [
+        (#"{"value": [{"properties": {"peeringState": 5}}]}"#, "expected a string at value[0].properties.peeringState"),
+        (#"{"value": [{}, {"properties": {"useRemoteGateways": "yes"}}]}"#, "expected true or false at value[1].properties.useRemoteGateways"),
+        (#"{"value": [{"properties": {"remoteAddressSpace": {"addressPrefixes": ["10.0.0.0/8", null]}}}]}"#,
+         "expected a string, found null at value[0].properties.remoteAddressSpace.addressPrefixes[1]"),
+        (#"{"value": [null]}"#, "expected a peering, found null at value[0]"),
+        (#"{"value": {"name": "x"}}"#, "expected an array at value"),
+        (#"[]"#, "expected an object at the top level"),
+        (#"{"value": [{"name": "x"}]"#, "the JSON ends early"),
+        (#"{"value": [{"name": "x}]}"#, "a string is not closed"),
+        (#"{"value": []} trailing"#, "unexpected text after the JSON value"),
+        // JSONDecoder lets these two through (a trailing comma, a leading zero); ARM never sends them.
+        (#"{"value": [], }"#, "expected a member name in quotes"),
+        (#"{"value": [1,]}"#, "expected an object at value[0]"),
+        (#"{"value": [], "n": 01}"#, "expected ',' or '}' in an object"),
+        (#"{"value": [], "n": tru}"#, "not a JSON value"),
+        (#"{"value": [{"name": "\ud83d"}]}"#, "half of a surrogate pair"),
+        (#"{"value": [{"name": "\x"}]}"#, "an unknown escape"),
+        ("{\"value\": [{\"name\": \"a\u{01}b\"}]}", "a control character inside a string"),
+        ("", "the body is empty"),
+        ("<html>bad gateway</html>", "not a JSON value"),
+    ])
+    func badInputIsRefusedWithWhereAndWhat(_ text: String, _ message: String) throws {
+        guard case .failure(let error) = viaReader(text) else {
+            Issue.record("accepted: \(text)")
+            return
+        }
+        #expect(error.description.contains(message), "\(error.description)")
+        let lenientInFoundation = text.contains(", }") || text.contains(": 01")
+        #expect((viaFoundation(text) == nil) != lenientInFoundation, "JSONDecoder and the reader disagree: \(text)")
+    }
+
+    @Test func invalidUTF8InAStringIsRefused() {
+        let bytes = Array(#"{"value": [{"name": ""#.utf8) + [0xC3, 0x28] + Array(#""}]}"#.utf8)
+        #expect(throws: JSONReadError.self) { try PeeringListReader.page(bytes) }
+        #expect((try? JSONDecoder().decode(Page<VirtualNetworkPeering>.self, from: Data(bytes))) == nil)
+    }
+
+    @Test func nestingDeeperThanTheLimitIsRefusedNotRecursedInto() {
+        let deep = String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000)
+        guard case .failure(let error) = viaReader(#"{"value": [], "x": "# + deep + "}") else {
+            Issue.record("100,000 levels of nesting were accepted")
+            return
+        }
+        #expect(error.problem == "JSON nested too deeply")
+        let fine = String(repeating: "[", count: 400) + String(repeating: "]", count: 400)
+        #expect(throws: Never.self) { try viaReader(#"{"value": [], "x": "# + fine + "}").get() }
+    }
+
+    @Test func aLongListWithEveryShapeOfPeeringMatchesJSONDecoder() throws {
+        let peerings = (0..<300).map { i in
+            VirtualNetworkPeering(
+                etag: i % 3 == 0 ? nil : "W/\"\(i)\"", id: "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/hub/virtualNetworkPeerings/p\(i)",
+                name: i % 7 == 0 ? "名前-\(i)-🛰" : "p\(i)",
+                properties: i % 11 == 0 ? nil : VirtualNetworkPeeringProperties(
+                    allowForwardedTraffic: i % 2 == 0, peeringState: i % 5 == 0 ? .disconnected : .connected,
+                    remoteAddressSpace: AddressSpace(addressPrefixes: (0..<(i % 4)).map { "10.\(i % 256).\($0).0/24" }),
+                    remoteVirtualNetwork: SubResource(id: "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/spoke\(i)")))
+        }
+        let data = try JSONEncoder().encode(Page(value: peerings, nextLink: "https://example.invalid/next"))
+        #expect(try PeeringListReader.page(data) == JSONDecoder().decode(Page<VirtualNetworkPeering>.self, from: data))
+    }
+}
