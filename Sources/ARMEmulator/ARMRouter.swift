@@ -54,6 +54,8 @@ public struct ARMRouter: Sendable {
             response.delivery = .truncated
         case .drop:
             response.delivery = .drop
+        case .body:
+            response = EmulatorResponse(status: 200, headers: [("Content-Type", "application/json")], body: Data((fault.body ?? "").utf8))
         }
         if fault.kind != .delay, let ms = fault.delayMs { response.delay = .milliseconds(ms) }
         return response
@@ -209,7 +211,7 @@ public struct ARMRouter: Sendable {
         if start + size < items.count {
             let base = settings.nextLinkBase ?? baseURL
             let version = request.query["api-version"] ?? ""
-            let next = settings.loopNextLink && start > 0 ? start : start + size
+            let next = settings.loopNextLink ? start : start + size
             nextLink = "\(base)\(request.path)?api-version=\(version)&$skiptoken=\(next)"
         }
         return .json(200, Page(value: slice, nextLink: nextLink))

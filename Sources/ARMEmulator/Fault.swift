@@ -18,6 +18,8 @@ public struct Fault: Codable, Sendable, Equatable {
         case truncated
         /// Close the connection without an answer.
         case drop
+        /// Answer 200 with `body`, byte for byte (JSON nulls, unknown members, raw escapes: what a model can't encode).
+        case body
     }
 
     public var match: String
@@ -27,8 +29,12 @@ public struct Fault: Codable, Sendable, Equatable {
     public var retryAfter: String?
     public var retryAfterMs: Int?
     public var delayMs: Int?
+    public var body: String?
 
-    public init(match: String = "", kind: Kind, status: Int? = nil, count: Int? = nil, retryAfter: String? = nil, retryAfterMs: Int? = nil, delayMs: Int? = nil) {
+    public init(
+        match: String = "", kind: Kind, status: Int? = nil, count: Int? = nil, retryAfter: String? = nil, retryAfterMs: Int? = nil, delayMs: Int? = nil,
+        body: String? = nil
+    ) {
         self.match = match
         self.kind = kind
         self.status = status
@@ -36,9 +42,10 @@ public struct Fault: Codable, Sendable, Equatable {
         self.retryAfter = retryAfter
         self.retryAfterMs = retryAfterMs
         self.delayMs = delayMs
+        self.body = body
     }
 
-    enum CodingKeys: String, CodingKey { case match, kind, status, count, retryAfter, retryAfterMs, delayMs }
+    enum CodingKeys: String, CodingKey { case match, kind, status, count, retryAfter, retryAfterMs, delayMs, body }
 
     /// Decodes a fault; `match` may be left out (it then matches every ARM route).
     public init(from decoder: any Decoder) throws {
@@ -50,6 +57,7 @@ public struct Fault: Codable, Sendable, Equatable {
         retryAfter = try c.decodeIfPresent(String.self, forKey: .retryAfter)
         retryAfterMs = try c.decodeIfPresent(Int.self, forKey: .retryAfterMs)
         delayMs = try c.decodeIfPresent(Int.self, forKey: .delayMs)
+        body = try c.decodeIfPresent(String.self, forKey: .body)
     }
 
     func matches(_ path: String) -> Bool {

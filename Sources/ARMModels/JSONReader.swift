@@ -256,10 +256,12 @@ public struct JSONReader {
         let open = index
         index += 1
         let start = index
+        var highBits: UInt8 = 0
         while index < end {
             let byte = base[index]
+            highBits |= byte
             if byte == UInt8(ascii: "\"") {
-                let key = JSONKey(start: base + start, count: index - start, unescaped: nil)
+                let key = JSONKey(start: base + start, count: index - start, unescaped: nil, ascii: highBits < 0x80)
                 index += 1
                 return key
             }
@@ -273,7 +275,7 @@ public struct JSONReader {
             let byte = base[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return JSONKey(start: base + start, count: 0, unescaped: bytes)
+                return JSONKey(start: base + start, count: 0, unescaped: bytes, ascii: false)
             }
             if byte < 0x20 { throw JSONReadError("a control character inside a string", offset: index) }
             guard byte == UInt8(ascii: "\\") else {
@@ -356,6 +358,8 @@ public struct JSONKey {
     fileprivate let count: Int
     /// The unescaped bytes, when the text had escapes.
     fileprivate let unescaped: [UInt8]?
+    /// Whether the raw bytes are all ASCII (and so valid UTF-8 without a second look).
+    fileprivate let ascii: Bool
 
     /// Whether this is `name`, byte for byte (JSON member names are case-sensitive, as in JSONDecoder).
     public func `is`(_ name: StaticString) -> Bool {
@@ -374,7 +378,9 @@ public struct JSONKey {
     /// The text as a String, or nil when it is not valid UTF-8 (which JSON must be).
     fileprivate var string: String? {
         if let unescaped { return String(validating: unescaped, as: UTF8.self) }
-        return String(validating: UnsafeBufferPointer(start: start, count: count), as: UTF8.self)
+        let bytes = UnsafeBufferPointer(start: start, count: count)
+        // ASCII is valid UTF-8: the decoding initializer copies it without the validating one's detour.
+        return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
     }
 }
 

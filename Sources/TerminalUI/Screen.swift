@@ -18,8 +18,9 @@ public enum Screen {
             return
         }
         Header.draw(state, now: now, on: &canvas)
+        let status = StatusLine.lines(state, width: w)
         let bodyTop = 2
-        let bodyHeight = h - bodyTop - 1
+        let bodyHeight = h - bodyTop - status.count
         if state.showEvents {
             EventLogPane.draw(state, x: 0, y: bodyTop, width: w, height: bodyHeight, on: &canvas)
         } else if state.nav.screen == .subscriptions {
@@ -39,7 +40,11 @@ public enum Screen {
             canvas.put(0, bodyTop + listHeight, String(repeating: "─", count: w), .dim)
             DetailPane.draw(state, now: now, x: 1, y: bodyTop + listHeight + 1, width: w - 1, height: bodyHeight - listHeight - 1, on: &canvas)
         }
-        StatusLine.draw(state, y: h - 1, width: w, on: &canvas)
+        for (i, line) in status.enumerated() {
+            let y = h - status.count + i
+            canvas.fill(0, y, w, line.style)
+            canvas.put(0, y, line.text, line.style, maxWidth: w)
+        }
         if state.showHelp { HelpOverlay.draw(on: &canvas) }
         if let notice = state.notice { NoticeOverlay.draw(notice, on: &canvas) }
     }
@@ -139,23 +144,36 @@ enum Header {
 }
 
 /// The bottom line: the filter being typed, the last error, a message, or key hints.
+///
+/// An error that does not fit wraps onto up to three lines, so what went wrong
+/// and what to do (at the end of ARM's sentences) are never cut off.
 enum StatusLine {
-    static func draw<C: Canvas>(_ state: BrowserState, y: Int, width: Int, on canvas: inout C) {
-        canvas.fill(0, y, width, .status)
+    static let maximumErrorLines = 3
+
+    static func lines(_ state: BrowserState, width: Int) -> [(text: String, style: CellStyle)] {
         if let command = state.nav.command {
-            canvas.put(0, y, " :\(DisplayText.sanitize(command))▏  paste a subscription, VNet or peering id · Enter go · Esc cancel", .status)
+            return [(" :\(DisplayText.sanitize(command))▏  paste a subscription, VNet or peering id · Enter go · Esc cancel", .status)]
         } else if state.editingFilter {
-            canvas.put(0, y, " filter: \(DisplayText.sanitize(state.filter))▏  Enter keep · Esc clear", .status)
+            return [(" filter: \(DisplayText.sanitize(state.filter))▏  Enter keep · Esc clear", .status)]
         } else if let message = state.message, state.nav.screen != .peerings || state.lastError == nil {
-            canvas.put(0, y, " " + message, .status)
+            return [(" " + message, .status)]
         } else if state.nav.screen != .peerings, let error = state.nav.lastError {
-            canvas.put(0, y, " ! " + DisplayText.sanitize(error), .error)
+            return errorLines(error, width: width)
         } else if let error = state.lastError, state.nav.screen == .peerings {
-            canvas.put(0, y, " ! " + DisplayText.sanitize(error), .error)
+            return errorLines(error, width: width)
         } else if let message = state.message {
-            canvas.put(0, y, " " + message, .status)
-        } else {
-            canvas.put(0, y, " " + Keymap.hints, .status)
+            return [(" " + message, .status)]
         }
+        return [(" " + Keymap.hints, .status)]
+    }
+
+    /// " ! message", wrapped to `width` with the continuation lines indented under the text.
+    static func errorLines(_ error: String, width: Int) -> [(text: String, style: CellStyle)] {
+        var wrapped = Wrap.lines(DisplayText.sanitize(error), width: max(10, width - 4))
+        if wrapped.count > maximumErrorLines {
+            wrapped = Array(wrapped.prefix(maximumErrorLines))
+            wrapped[maximumErrorLines - 1] = DisplayText.clip(wrapped[maximumErrorLines - 1], to: max(10, width - 6)) + " …"
+        }
+        return wrapped.enumerated().map { (i, line) in ((i == 0 ? " ! " : "   ") + line, CellStyle.error) }
     }
 }

@@ -12,8 +12,21 @@ import Testing
         var args: [String] = ["-g", "peerTest", "--vnet-name", "vnet1"]
         var succeeds: Bool
         var message: String = ""
+        /// Text the output must hold when the listing succeeds.
+        var shows: String = "peer"
         var description: String { name }
     }
+
+    /// Two peerings whose objects and arrays are JSON nulls, with members and enum values this build has never seen.
+    static let nullsBody = #"""
+        {"value": [
+          {"name": "nulls", "id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/peerTest/providers/Microsoft.Network/virtualNetworks/vnet1/virtualNetworkPeerings/nulls",
+           "etag": null, "futureMember": {"x": [1, 2.5, null]},
+           "properties": {"peeringState": "Reconnecting", "peeringSyncLevel": "SomethingNew", "remoteAddressSpace": null, "remoteBgpCommunities": null,
+                          "remoteVirtualNetwork": null, "localSubnetNames": null, "remoteVirtualNetworkEncryption": null, "allowGatewayTransit": null}},
+          {"name": "empty", "properties": null}
+        ], "nextLink": null}
+        """#
 
     static let cases: [Case] = [
         Case(name: "429 with Retry-After", faults: [Fault(kind: .status, status: 429, count: 1, retryAfter: "1")], succeeds: true),
@@ -22,6 +35,9 @@ import Testing
         Case(name: "503 once", faults: [Fault(kind: .status, status: 503, count: 1, retryAfterMs: 10)], succeeds: true),
         Case(name: "malformed JSON", faults: [Fault(kind: .malformed, count: 1)], succeeds: false, message: "is not a valid list"),
         Case(name: "body cut short once", faults: [Fault(kind: .truncated, count: 1)], succeeds: true),
+        Case(name: "slower than the timeout", faults: [Fault(kind: .delay, delayMs: 3000)], args: ["-g", "peerTest", "--vnet-name", "vnet1", "--timeout", "0.5"],
+             succeeds: false, message: "timed out waiting for an answer"),
+        Case(name: "nulls where objects were expected", faults: [Fault(kind: .body, count: 1, body: nullsBody)], succeeds: true, shows: "Reconnecting"),
         Case(name: "dropped connection once", faults: [Fault(kind: .drop, count: 1)], succeeds: true),
         Case(name: "401 twice", faults: [Fault(kind: .status, status: 401, count: 2)], succeeds: false, message: "ARM rejected the credential"),
         Case(name: "403", faults: [Fault(kind: .status, status: 403, count: 1)], succeeds: false, message: "has no read access"),
@@ -44,6 +60,7 @@ import Testing
         if c.succeeds {
             #expect(output.status == 0, "\(c.name): \(output.stderr)")
             #expect(output.stdout.split(separator: "\n").count == 2)
+            #expect(output.stdout.contains(c.shows), "\(c.name): \(output.stdout)")
         } else {
             #expect(output.status == 1, "\(c.name)")
             #expect(output.stderr.split(separator: "\n").count == 1, "\(c.name): \(output.stderr)")

@@ -103,6 +103,16 @@ func frame(_ state: BrowserState, _ width: Int, _ height: Int, now: Date = t0.ad
         try assertGolden(frame(s, 80, 24, now: t0.addingTimeInterval(11)), "events-80x24")
     }
 
+    @Test func aLongErrorWrapsOntoAtMostThreeLinesWithinTheWidth() {
+        let message = (1...60).map { "word\($0)" }.joined(separator: " ")
+        let lines = StatusLine.errorLines(message, width: 80)
+        #expect(lines.count == 3)
+        #expect(lines[0].text.hasPrefix(" ! word1 "))
+        #expect(lines[2].text.hasSuffix(" …"))
+        for line in lines { #expect(DisplayText.width(line.text) <= 80) }
+        #expect(StatusLine.errorLines("short", width: 80).map(\.text) == [" ! short"])
+    }
+
     @Test func nothingOnScreenTicksBetweenRefreshes() {
         let s = state(hubPeerings())
         let early = frame(s, 120, 40, now: t0.addingTimeInterval(0.5)).text
@@ -126,6 +136,11 @@ func frame(_ state: BrowserState, _ width: Int, _ height: Int, now: Date = t0.ad
         let canvas = frame(s, 120, 40, now: t0.addingTimeInterval(45))
         try assertGolden(canvas, "stale-error-120x40")
         #expect(canvas.text.contains("STALE updated 08:00:00 · every 10s"))
+        // At 80 columns the error wraps instead of losing its end (what went wrong).
+        let narrow = frame(s, 80, 24, now: t0.addingTimeInterval(45))
+        try assertGolden(narrow, "stale-error-80x24")
+        #expect(narrow.text.contains("connection refused"))
+        #expect(narrow.text.contains("peer"))
         #expect(canvas.text.contains("peer"))
     }
 

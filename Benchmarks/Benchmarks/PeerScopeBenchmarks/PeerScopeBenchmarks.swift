@@ -39,6 +39,13 @@ let benchmarks: @Sendable () -> Void = {
 
     Benchmark("DecodePeerings1000") { benchmark in
         for _ in benchmark.scaledIterations {
+            blackHole(try? PeeringListReader.page(json))
+        }
+    }
+
+    // The same bytes through Foundation's JSONDecoder, for comparison (what PeerScope used before PeeringListReader).
+    Benchmark("DecodePeerings1000JSONDecoder") { benchmark in
+        for _ in benchmark.scaledIterations {
             blackHole(try? JSONDecoder().decode(Page<VirtualNetworkPeering>.self, from: json))
         }
     }
