@@ -22,8 +22,18 @@ for i in range(n):
             "remoteVirtualNetwork": {"id": f"/subscriptions/{sub}/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-{i}"},
         },
     })
-world = {"subscriptions": [{"subscriptionId": sub, "displayName": "Bench", "resourceGroups": [
-    {"name": "rg-bench", "location": "westeurope", "virtualNetworks": [
-        {"name": "hub", "location": "westeurope", "properties": {
-            "addressSpace": {"addressPrefixes": ["10.0.0.0/16"]}, "virtualNetworkPeerings": peerings}}]}]}]}
+groups = [{"name": "rg-bench", "location": "westeurope", "virtualNetworks": [
+    {"name": "hub", "location": "westeurope", "properties": {
+        "addressSpace": {"addressPrefixes": ["10.0.0.0/16"]}, "virtualNetworkPeerings": peerings}}]}]
+if n > 500:
+    # spoke-500 peers back, so that deleting its side turns hub-to-spoke-500 Disconnected (Scripts/bench does).
+    groups.append({"name": "rg-spokes", "location": "westeurope", "virtualNetworks": [
+        {"name": "spoke-500", "location": "westeurope", "properties": {
+            "addressSpace": {"addressPrefixes": ["10.2.244.0/24"]}, "virtualNetworkPeerings": [{
+                "name": "spoke-500-to-hub",
+                "id": f"/subscriptions/{sub}/resourceGroups/rg-spokes/providers/Microsoft.Network/virtualNetworks/spoke-500/virtualNetworkPeerings/spoke-500-to-hub",
+                "properties": {"peeringState": "Connected", "peeringSyncLevel": "FullyInSync", "provisioningState": "Succeeded",
+                               "allowVirtualNetworkAccess": True, "remoteVirtualNetwork": {"id": hub},
+                               "remoteAddressSpace": {"addressPrefixes": ["10.0.0.0/16"]}}}]}}]})
+world = {"subscriptions": [{"subscriptionId": sub, "displayName": "Bench", "resourceGroups": groups}]}
 json.dump(world, sys.stdout)

@@ -53,7 +53,7 @@ public struct EmulatorResponse: Sendable {
 
     static func json<T: Encodable>(_ status: Int, _ value: T) -> EmulatorResponse {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]  // as ARM writes ids
         let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
         return EmulatorResponse(status: status, headers: [("Content-Type", "application/json; charset=utf-8")], body: data)
     }

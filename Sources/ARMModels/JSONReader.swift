@@ -126,7 +126,32 @@ public struct JSONReader {
         return true
     }
 
+    /// Reads an object member by member, or returns false for `null`.
+    ///
+    /// `field` names the members the caller knows; `read` reads each the first
+    /// time it appears. Unknown members and repeats are skipped (JSONDecoder
+    /// too keeps the first of two members with one name), and an error inside
+    /// a member gets the member's name on its path.
+    @inline(__always)
+    public mutating func members<Field: RawRepresentable<Int>>(
+        _ field: (JSONKey) -> Field?, _ read: (Field, inout JSONReader) throws(JSONReadError) -> Void
+    ) throws(JSONReadError) -> Bool {
+        guard try beginObject() else { return false }
+        var first = true
+        var seen: UInt64 = 0
+        while let key = try nextKey(&first) {
+            guard let known = field(key), known.rawValue < 64, seen & (1 << known.rawValue) == 0 else {
+                do throws(JSONReadError) { try skipValue() } catch { throw error.inside(key.name) }
+                continue
+            }
+            seen |= 1 << known.rawValue
+            do throws(JSONReadError) { try read(known, &self) } catch { throw error.inside(key.name) }
+        }
+        return true
+    }
+
     /// An array of values read by `element`, or nil for `null`.
+    @inline(__always)
     public mutating func array<T>(_ element: (inout JSONReader) throws(JSONReadError) -> T) throws(JSONReadError) -> [T]? {
         guard try beginArray() else { return nil }
         var values: [T] = []
@@ -252,38 +277,51 @@ public struct JSONReader {
     }
 
     /// The string starting at the opening quote under `index`, unescaped only when it has escapes.
+    ///
+    /// Runs of plain bytes are skipped eight at a time and copied in one piece;
+    /// only an escape is handled byte by byte. Every string is checked to be
+    /// UTF-8, also in members nobody reads (JSON is UTF-8 throughout).
     private mutating func stringBytes() throws(JSONReadError) -> JSONKey {
         let open = index
         index += 1
         let start = index
         var highBits: UInt8 = 0
-        while index < end {
+        // Filled only once an escape turns up; an empty array allocates nothing.
+        var bytes: [UInt8] = []
+        var escaped = false
+        var runStart = index
+        while true {
+            skipPlainWords()
+            guard index < end else { throw JSONReadError("a string is not closed", offset: open) }
             let byte = base[index]
-            highBits |= byte
             if byte == UInt8(ascii: "\"") {
-                let key = JSONKey(start: base + start, count: index - start, unescaped: nil, ascii: highBits < 0x80)
+                let key: JSONKey
+                if escaped {
+                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                    key = JSONKey(start: base + start, count: 0, unescaped: bytes, ascii: highBits < 0x80)
+                } else {
+                    key = JSONKey(start: base + start, count: index - start, unescaped: nil, ascii: highBits < 0x80)
+                }
+                if highBits >= 0x80 {
+                    let valid = key.unescaped.map { $0.withUnsafeBufferPointer(Self.isValidUTF8) }
+                        ?? Self.isValidUTF8(UnsafeBufferPointer(start: base + start, count: index - start))
+                    guard valid else { throw JSONReadError("a string that is not UTF-8", offset: start) }
+                }
                 index += 1
                 return key
             }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw JSONReadError("a control character inside a string", offset: index) }
-            index += 1
-        }
-        guard index < end else { throw JSONReadError("a string is not closed", offset: open) }
-        var bytes = Array(UnsafeBufferPointer(start: base + start, count: index - start))
-        while index < end {
-            let byte = base[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return JSONKey(start: base + start, count: 0, unescaped: bytes, ascii: false)
-            }
             if byte < 0x20 { throw JSONReadError("a control character inside a string", offset: index) }
             guard byte == UInt8(ascii: "\\") else {
-                bytes.append(byte)
+                highBits |= byte
                 index += 1
                 continue
             }
-            guard index + 1 < end else { break }
+            if !escaped {
+                escaped = true
+                bytes.reserveCapacity(index - start + 64)
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+            guard index + 1 < end else { throw JSONReadError("a string is not closed", offset: open) }
             let escape = base[index + 1]
             index += 2
             switch escape {
@@ -293,11 +331,27 @@ public struct JSONReader {
             case UInt8(ascii: "n"): bytes.append(0x0A)
             case UInt8(ascii: "r"): bytes.append(0x0D)
             case UInt8(ascii: "t"): bytes.append(0x09)
-            case UInt8(ascii: "u"): try unicodeEscape(into: &bytes)
+            case UInt8(ascii: "u"):
+                try unicodeEscape(into: &bytes)
+                // What a \u escape makes is valid UTF-8, but the check below is simplest kept for the whole string.
+                highBits |= 0x80
             default: throw JSONReadError("an unknown escape in a string", offset: index - 2)
             }
+            runStart = index
         }
-        throw JSONReadError("a string is not closed", offset: open)
+    }
+
+    /// Moves `index` past whole 8-byte words holding none of: a quote, a backslash, a control character, a byte ≥ 0x80.
+    @inline(__always)
+    private mutating func skipPlainWords() {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while end - index >= 8 {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
+            if special & highs != 0 { return }
+            index += 8
+        }
     }
 
     /// The four hex digits after `\u` (and a low surrogate's escape after a high one), appended as UTF-8.
@@ -338,6 +392,37 @@ public struct JSONReader {
         return value
     }
 
+    /// Whether `bytes` are well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF).
+    static func isValidUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                i += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80, high: UInt8 = 0xBF
+            switch lead {
+            case 0xC2...0xDF: length = 2
+            case 0xE0: length = 3; low = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: length = 3
+            case 0xED: length = 3; high = 0x9F
+            case 0xF0: length = 4; low = 0x90
+            case 0xF1...0xF3: length = 4
+            case 0xF4: length = 4; high = 0x8F
+            default: return false
+            }
+            guard n - i >= length else { return false }
+            // Only the second byte has a narrower range; the rest are plain continuation bytes.
+            guard bytes[i + 1] >= low, bytes[i + 1] <= high else { return false }
+            for k in 2..<max(2, length) where bytes[i + k] & 0xC0 != 0x80 { return false }
+            i += length
+        }
+        return true
+    }
+
     private func truncated() -> JSONReadError { JSONReadError("the JSON ends early", offset: index) }
 
     /// "expected a string" for a value of another type; "not a JSON value" for what starts no value at all.
@@ -361,14 +446,27 @@ public struct JSONKey {
     /// Whether the raw bytes are all ASCII (and so valid UTF-8 without a second look).
     fileprivate let ascii: Bool
 
+    /// How many bytes the text has (after unescaping): a cheap first cut between member names.
+    public var length: Int { unescaped?.count ?? count }
+
     /// Whether this is `name`, byte for byte (JSON member names are case-sensitive, as in JSONDecoder).
+    @inline(__always)
     public func `is`(_ name: StaticString) -> Bool {
         let length = name.utf8CodeUnitCount
         if let unescaped {
             return unescaped.count == length && unescaped.withUnsafeBufferPointer { $0.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: length)) }
         }
         guard count == length else { return false }
-        for k in 0..<length where start[k] != name.utf8Start[k] { return false }
+        let other = UnsafeRawPointer(name.utf8Start), mine = UnsafeRawPointer(start)
+        var k = 0
+        while length - k >= 8 {
+            if mine.loadUnaligned(fromByteOffset: k, as: UInt64.self) != other.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            k += 8
+        }
+        while k < length {
+            if start[k] != name.utf8Start[k] { return false }
+            k += 1
+        }
         return true
     }
 
@@ -377,7 +475,7 @@ public struct JSONKey {
 
     /// The text as a String, or nil when it is not valid UTF-8 (which JSON must be).
     fileprivate var string: String? {
-        if let unescaped { return String(validating: unescaped, as: UTF8.self) }
+        if let unescaped { return ascii ? String(decoding: unescaped, as: UTF8.self) : String(validating: unescaped, as: UTF8.self) }
         let bytes = UnsafeBufferPointer(start: start, count: count)
         // ASCII is valid UTF-8: the decoding initializer copies it without the validating one's detour.
         return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)

@@ -2,189 +2,222 @@
 ///
 /// The result equals what JSONDecoder makes of the same bytes (tests and the
 /// decode fuzzer compare the two): unknown members are skipped, `null` reads
-/// as absent, a value of the wrong type is an error that names its path.
+/// as absent, the first of repeated members counts, and a value of the wrong
+/// type is an error that names its path.
 public enum PeeringListReader {
+    private enum Field: Int { case value, nextLink }
+
     /// The page in `bytes` (UTF-8 JSON of `{"value": [...], "nextLink": ...}`).
     public static func page<Bytes: Sequence<UInt8>>(_ bytes: Bytes) throws(JSONReadError) -> Page<VirtualNetworkPeering> {
         try JSONReader.read(bytes) { (r: inout JSONReader) throws(JSONReadError) in
-            guard try r.beginObject() else { throw JSONReadError("expected an object, found null", offset: 0) }
             var value: [VirtualNetworkPeering]?
             var nextLink: String?
-            var first = true
-            while let key = try r.nextKey(&first) {
-                do throws(JSONReadError) {
-                    if key.is("value") {
-                        value = try r.array { (r: inout JSONReader) throws(JSONReadError) in
-                            guard let peering = try VirtualNetworkPeering(reading: &r) else {
-                                throw JSONReadError("expected a peering, found null", offset: 0)
-                            }
-                            return peering
-                        }
-                    } else if key.is("nextLink") {
-                        nextLink = try r.string()
-                    } else {
-                        try r.skipValue()
+            let present = try r.members({ key in key.is("value") ? Field.value : key.is("nextLink") ? .nextLink : nil }) { (field, r: inout JSONReader) throws(JSONReadError) in
+                switch field {
+                case .value:
+                    value = try r.array { (r: inout JSONReader) throws(JSONReadError) in
+                        guard let peering = try VirtualNetworkPeering(reading: &r) else { throw JSONReadError("expected a peering, found null", offset: 0) }
+                        return peering
                     }
-                } catch {
-                    throw error.inside(key.name)
+                case .nextLink: nextLink = try r.string()
                 }
             }
+            guard present else { throw JSONReadError("expected an object, found null", offset: 0) }
             return Page(value: value ?? [], nextLink: nextLink)
         }
     }
 }
 
+extension JSONReader {
+    /// An array of strings that may not hold null, or nil for `null`.
+    mutating func strings() throws(JSONReadError) -> [String]? {
+        try array { (r: inout JSONReader) throws(JSONReadError) in try r.requiredString() }
+    }
+}
+
 extension VirtualNetworkPeering {
+    private enum Field: Int { case id, name, etag, type, properties }
+
+    private static func field(_ key: JSONKey) -> Field? {
+        if key.is("id") { return .id }
+        if key.is("name") { return .name }
+        if key.is("etag") { return .etag }
+        if key.is("type") { return .type }
+        if key.is("properties") { return .properties }
+        return nil
+    }
+
     /// Reads one peering, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
-        guard try r.beginObject() else { return nil }
-        self.init()
-        var first = true
-        while let key = try r.nextKey(&first) {
-            do throws(JSONReadError) {
-                if key.is("id") { id = try r.string() }
-                else if key.is("name") { name = try r.string() }
-                else if key.is("etag") { etag = try r.string() }
-                else if key.is("type") { type = try r.string() }
-                else if key.is("properties") { properties = try VirtualNetworkPeeringProperties(reading: &r) }
-                else { try r.skipValue() }
-            } catch {
-                throw error.inside(key.name)
+        var peering = VirtualNetworkPeering()
+        let present = try r.members(Self.field) { (field, r: inout JSONReader) throws(JSONReadError) in
+            switch field {
+            case .id: peering.id = try r.string()
+            case .name: peering.name = try r.string()
+            case .etag: peering.etag = try r.string()
+            case .type: peering.type = try r.string()
+            case .properties: peering.properties = try VirtualNetworkPeeringProperties(reading: &r)
             }
         }
+        guard present else { return nil }
+        self = peering
     }
 }
 
 extension VirtualNetworkPeeringProperties {
+    private enum Field: Int {
+        case peeringState, peeringSyncLevel, provisioningState, allowForwardedTraffic, allowGatewayTransit, allowVirtualNetworkAccess
+        case doNotVerifyRemoteGateways, enableOnlyIPv6Peering, peerCompleteVnets, useRemoteGateways, resourceGuid, remoteVirtualNetwork
+        case localAddressSpace, localVirtualNetworkAddressSpace, remoteAddressSpace, remoteVirtualNetworkAddressSpace
+        case remoteBgpCommunities, remoteVirtualNetworkEncryption, localSubnetNames, remoteSubnetNames
+    }
+
+    /// The member `key` names; its length picks the few names worth comparing.
+    private static func field(_ key: JSONKey) -> Field? {
+        switch key.length {
+        case 12: return key.is("peeringState") ? .peeringState : key.is("resourceGuid") ? .resourceGuid : nil
+        case 16: return key.is("peeringSyncLevel") ? .peeringSyncLevel : key.is("localSubnetNames") ? .localSubnetNames : nil
+        case 17:
+            if key.is("provisioningState") { return .provisioningState }
+            if key.is("peerCompleteVnets") { return .peerCompleteVnets }
+            if key.is("useRemoteGateways") { return .useRemoteGateways }
+            if key.is("localAddressSpace") { return .localAddressSpace }
+            return key.is("remoteSubnetNames") ? .remoteSubnetNames : nil
+        case 18: return key.is("remoteAddressSpace") ? .remoteAddressSpace : nil
+        case 19: return key.is("allowGatewayTransit") ? .allowGatewayTransit : nil
+        case 20: return key.is("remoteVirtualNetwork") ? .remoteVirtualNetwork : key.is("remoteBgpCommunities") ? .remoteBgpCommunities : nil
+        case 21: return key.is("allowForwardedTraffic") ? .allowForwardedTraffic : key.is("enableOnlyIPv6Peering") ? .enableOnlyIPv6Peering : nil
+        case 25:
+            return key.is("allowVirtualNetworkAccess") ? .allowVirtualNetworkAccess : key.is("doNotVerifyRemoteGateways") ? .doNotVerifyRemoteGateways : nil
+        case 30: return key.is("remoteVirtualNetworkEncryption") ? .remoteVirtualNetworkEncryption : nil
+        case 31: return key.is("localVirtualNetworkAddressSpace") ? .localVirtualNetworkAddressSpace : nil
+        case 32: return key.is("remoteVirtualNetworkAddressSpace") ? .remoteVirtualNetworkAddressSpace : nil
+        default: return nil
+        }
+    }
+
     /// Reads a peering's `properties`, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
-        guard try r.beginObject() else { return nil }
-        self.init()
-        var first = true
-        while let key = try r.nextKey(&first) {
-            do throws(JSONReadError) {
-                if key.is("peeringState") { peeringState = try r.string().map(PeeringState.init(rawValue:)) }
-                else if key.is("peeringSyncLevel") { peeringSyncLevel = try r.string().map(PeeringSyncLevel.init(rawValue:)) }
-                else if key.is("provisioningState") { provisioningState = try r.string().map(ProvisioningState.init(rawValue:)) }
-                else if key.is("allowForwardedTraffic") { allowForwardedTraffic = try r.bool() }
-                else if key.is("allowGatewayTransit") { allowGatewayTransit = try r.bool() }
-                else if key.is("allowVirtualNetworkAccess") { allowVirtualNetworkAccess = try r.bool() }
-                else if key.is("doNotVerifyRemoteGateways") { doNotVerifyRemoteGateways = try r.bool() }
-                else if key.is("enableOnlyIPv6Peering") { enableOnlyIPv6Peering = try r.bool() }
-                else if key.is("peerCompleteVnets") { peerCompleteVnets = try r.bool() }
-                else if key.is("useRemoteGateways") { useRemoteGateways = try r.bool() }
-                else if key.is("resourceGuid") { resourceGuid = try r.string() }
-                else if key.is("remoteVirtualNetwork") { remoteVirtualNetwork = try SubResource(reading: &r) }
-                else if key.is("localAddressSpace") { localAddressSpace = try AddressSpace(reading: &r) }
-                else if key.is("localVirtualNetworkAddressSpace") { localVirtualNetworkAddressSpace = try AddressSpace(reading: &r) }
-                else if key.is("remoteAddressSpace") { remoteAddressSpace = try AddressSpace(reading: &r) }
-                else if key.is("remoteVirtualNetworkAddressSpace") { remoteVirtualNetworkAddressSpace = try AddressSpace(reading: &r) }
-                else if key.is("remoteBgpCommunities") { remoteBgpCommunities = try VirtualNetworkBgpCommunities(reading: &r) }
-                else if key.is("remoteVirtualNetworkEncryption") { remoteVirtualNetworkEncryption = try VirtualNetworkEncryption(reading: &r) }
-                else if key.is("localSubnetNames") { localSubnetNames = try r.array { (r: inout JSONReader) throws(JSONReadError) in try r.requiredString() } }
-                else if key.is("remoteSubnetNames") { remoteSubnetNames = try r.array { (r: inout JSONReader) throws(JSONReadError) in try r.requiredString() } }
-                else { try r.skipValue() }
-            } catch {
-                throw error.inside(key.name)
+        var p = VirtualNetworkPeeringProperties()
+        let present = try r.members(Self.field) { (field, r: inout JSONReader) throws(JSONReadError) in
+            switch field {
+            case .peeringState: p.peeringState = try r.string().map(PeeringState.init(rawValue:))
+            case .peeringSyncLevel: p.peeringSyncLevel = try r.string().map(PeeringSyncLevel.init(rawValue:))
+            case .provisioningState: p.provisioningState = try r.string().map(ProvisioningState.init(rawValue:))
+            case .allowForwardedTraffic: p.allowForwardedTraffic = try r.bool()
+            case .allowGatewayTransit: p.allowGatewayTransit = try r.bool()
+            case .allowVirtualNetworkAccess: p.allowVirtualNetworkAccess = try r.bool()
+            case .doNotVerifyRemoteGateways: p.doNotVerifyRemoteGateways = try r.bool()
+            case .enableOnlyIPv6Peering: p.enableOnlyIPv6Peering = try r.bool()
+            case .peerCompleteVnets: p.peerCompleteVnets = try r.bool()
+            case .useRemoteGateways: p.useRemoteGateways = try r.bool()
+            case .resourceGuid: p.resourceGuid = try r.string()
+            case .remoteVirtualNetwork: p.remoteVirtualNetwork = try SubResource(reading: &r)
+            case .localAddressSpace: p.localAddressSpace = try AddressSpace(reading: &r)
+            case .localVirtualNetworkAddressSpace: p.localVirtualNetworkAddressSpace = try AddressSpace(reading: &r)
+            case .remoteAddressSpace: p.remoteAddressSpace = try AddressSpace(reading: &r)
+            case .remoteVirtualNetworkAddressSpace: p.remoteVirtualNetworkAddressSpace = try AddressSpace(reading: &r)
+            case .remoteBgpCommunities: p.remoteBgpCommunities = try VirtualNetworkBgpCommunities(reading: &r)
+            case .remoteVirtualNetworkEncryption: p.remoteVirtualNetworkEncryption = try VirtualNetworkEncryption(reading: &r)
+            case .localSubnetNames: p.localSubnetNames = try r.strings()
+            case .remoteSubnetNames: p.remoteSubnetNames = try r.strings()
             }
         }
+        guard present else { return nil }
+        self = p
     }
 }
 
 extension SubResource {
+    private enum Field: Int { case id }
+
     /// Reads `{"id": ...}`, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
-        guard try r.beginObject() else { return nil }
-        self.init(id: nil)
-        var first = true
-        while let key = try r.nextKey(&first) {
-            do throws(JSONReadError) {
-                if key.is("id") { id = try r.string() } else { try r.skipValue() }
-            } catch {
-                throw error.inside(key.name)
-            }
-        }
+        var id: String?
+        let present = try r.members({ $0.is("id") ? Field.id : nil }) { (_, r: inout JSONReader) throws(JSONReadError) in id = try r.string() }
+        guard present else { return nil }
+        self.init(id: id)
     }
 }
 
 extension AddressSpace {
+    private enum Field: Int { case addressPrefixes, ipamPoolPrefixAllocations }
+
     /// Reads an address space, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
-        guard try r.beginObject() else { return nil }
-        self.init()
-        var first = true
-        while let key = try r.nextKey(&first) {
-            do throws(JSONReadError) {
-                if key.is("addressPrefixes") {
-                    addressPrefixes = try r.array { (r: inout JSONReader) throws(JSONReadError) in try r.requiredString() }
-                } else if key.is("ipamPoolPrefixAllocations") {
-                    ipamPoolPrefixAllocations = try r.array { (r: inout JSONReader) throws(JSONReadError) in
-                        guard let allocation = try IpamPoolPrefixAllocation(reading: &r) else {
-                            throw JSONReadError("expected an allocation, found null", offset: 0)
-                        }
-                        return allocation
-                    }
-                } else {
-                    try r.skipValue()
+        var space = AddressSpace()
+        let present = try r.members({ $0.is("addressPrefixes") ? Field.addressPrefixes : $0.is("ipamPoolPrefixAllocations") ? .ipamPoolPrefixAllocations : nil }) {
+            (field, r: inout JSONReader) throws(JSONReadError) in
+            switch field {
+            case .addressPrefixes: space.addressPrefixes = try r.strings()
+            case .ipamPoolPrefixAllocations:
+                space.ipamPoolPrefixAllocations = try r.array { (r: inout JSONReader) throws(JSONReadError) in
+                    guard let allocation = try IpamPoolPrefixAllocation(reading: &r) else { throw JSONReadError("expected an allocation, found null", offset: 0) }
+                    return allocation
                 }
-            } catch {
-                throw error.inside(key.name)
             }
         }
+        guard present else { return nil }
+        self = space
     }
 }
 
 extension IpamPoolPrefixAllocation {
+    private enum Field: Int { case allocatedAddressPrefixes, numberOfIpAddresses, pool }
+
+    private static func field(_ key: JSONKey) -> Field? {
+        if key.is("allocatedAddressPrefixes") { return .allocatedAddressPrefixes }
+        if key.is("numberOfIpAddresses") { return .numberOfIpAddresses }
+        if key.is("pool") { return .pool }
+        return nil
+    }
+
     /// Reads one IPAM pool allocation, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
-        guard try r.beginObject() else { return nil }
-        self.init()
-        var first = true
-        while let key = try r.nextKey(&first) {
-            do throws(JSONReadError) {
-                if key.is("allocatedAddressPrefixes") { allocatedAddressPrefixes = try r.array { (r: inout JSONReader) throws(JSONReadError) in try r.requiredString() } }
-                else if key.is("numberOfIpAddresses") { numberOfIpAddresses = try r.string() }
-                else if key.is("pool") { pool = try SubResource(reading: &r) }
-                else { try r.skipValue() }
-            } catch {
-                throw error.inside(key.name)
+        var allocation = IpamPoolPrefixAllocation()
+        let present = try r.members(Self.field) { (field, r: inout JSONReader) throws(JSONReadError) in
+            switch field {
+            case .allocatedAddressPrefixes: allocation.allocatedAddressPrefixes = try r.strings()
+            case .numberOfIpAddresses: allocation.numberOfIpAddresses = try r.string()
+            case .pool: allocation.pool = try SubResource(reading: &r)
             }
         }
+        guard present else { return nil }
+        self = allocation
     }
 }
 
 extension VirtualNetworkBgpCommunities {
+    private enum Field: Int { case regionalCommunity, virtualNetworkCommunity }
+
     /// Reads BGP communities, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
-        guard try r.beginObject() else { return nil }
-        self.init()
-        var first = true
-        while let key = try r.nextKey(&first) {
-            do throws(JSONReadError) {
-                if key.is("regionalCommunity") { regionalCommunity = try r.string() }
-                else if key.is("virtualNetworkCommunity") { virtualNetworkCommunity = try r.string() }
-                else { try r.skipValue() }
-            } catch {
-                throw error.inside(key.name)
+        var communities = VirtualNetworkBgpCommunities()
+        let present = try r.members({ $0.is("regionalCommunity") ? Field.regionalCommunity : $0.is("virtualNetworkCommunity") ? .virtualNetworkCommunity : nil }) {
+            (field, r: inout JSONReader) throws(JSONReadError) in
+            switch field {
+            case .regionalCommunity: communities.regionalCommunity = try r.string()
+            case .virtualNetworkCommunity: communities.virtualNetworkCommunity = try r.string()
             }
         }
+        guard present else { return nil }
+        self = communities
     }
 }
 
 extension VirtualNetworkEncryption {
+    private enum Field: Int { case enabled, enforcement }
+
     /// Reads encryption settings, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
-        guard try r.beginObject() else { return nil }
-        self.init()
-        var first = true
-        while let key = try r.nextKey(&first) {
-            do throws(JSONReadError) {
-                if key.is("enabled") { enabled = try r.bool() }
-                else if key.is("enforcement") { enforcement = try r.string().map(EncryptionEnforcement.init(rawValue:)) }
-                else { try r.skipValue() }
-            } catch {
-                throw error.inside(key.name)
+        var encryption = VirtualNetworkEncryption()
+        let present = try r.members({ $0.is("enabled") ? Field.enabled : $0.is("enforcement") ? .enforcement : nil }) { (field, r: inout JSONReader) throws(JSONReadError) in
+            switch field {
+            case .enabled: encryption.enabled = try r.bool()
+            case .enforcement: encryption.enforcement = try r.string().map(EncryptionEnforcement.init(rawValue:))
             }
         }
+        guard present else { return nil }
+        self = encryption
     }
 }

@@ -191,29 +191,36 @@ public enum BrowserReducer {
     /// Takes a refresh's peerings, diffing against the last ones and logging transitions.
     static func apply(_ state: inout BrowserState, _ peerings: [VirtualNetworkPeering], now: Date) {
         var next: [String: VirtualNetworkPeering] = [:]
+        next.reserveCapacity(peerings.count)
         for (index, peering) in peerings.enumerated() {
             let key = (peering.id ?? "#\(index):\(peering.name ?? "")").lowercased()
             next[key] = peering
         }
         let firstLoad = state.lastRefresh == nil && state.peerings.isEmpty
-        if !firstLoad {
-            for (key, new) in next {
-                if let old = state.peerings[key] {
-                    guard old != new else { continue }
-                    let fields = PeeringDiff.changedFields(old, new)
-                    if !fields.isEmpty { state.changes[key] = (fields, now) }
-                } else {
-                    state.changes[key] = (["peering"], now)
-                }
-                state.events += PeeringDiff.events(state.peerings[key], new, at: now)
+        // One comparison per peering: the keys that are new or differ, for the diff and for the rows.
+        var changed: Set<String> = []
+        for (key, new) in next {
+            let old = state.peerings[key]
+            if let old, old == new { continue }
+            changed.insert(key)
+            guard !firstLoad else { continue }
+            if let old {
+                let fields = PeeringDiff.changedFields(old, new)
+                if !fields.isEmpty { state.changes[key] = (fields, now) }
+            } else {
+                state.changes[key] = (["peering"], now)
             }
+            state.events += PeeringDiff.events(old, new, at: now)
+        }
+        let added = changed.filter { state.peerings[$0] == nil }.count
+        if !firstLoad, next.count - added != state.peerings.count {
             for (key, old) in state.peerings where next[key] == nil {
                 state.events += PeeringDiff.events(old, nil, at: now)
             }
-            if state.events.count > 1000 { state.events.removeFirst(state.events.count - 1000) }
         }
-        state.setPeerings(next)
+        if state.events.count > 1000 { state.events.removeFirst(state.events.count - 1000) }
+        let relayoutNeeded = state.setPeerings(next, changed: changed)
         state.lastRefresh = now
-        state.relayout()
+        if relayoutNeeded { state.relayout() }
     }
 }

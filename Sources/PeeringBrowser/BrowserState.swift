@@ -92,17 +92,37 @@ public struct BrowserState: Sendable {
 
     /// Replaces the peerings, rebuilding display rows only for peerings that changed.
     public mutating func setPeerings(_ next: [String: VirtualNetworkPeering]) {
-        var rebuilt: [String: PeeringRow] = [:]
-        rebuilt.reserveCapacity(next.count)
-        for (key, peering) in next {
-            if let old = peerings[key], let row = rows[key], old == peering {
-                rebuilt[key] = row
+        let changed = Set(next.compactMap { key, peering in peerings[key] == peering ? nil : key })
+        _ = setPeerings(next, changed: changed)
+    }
+
+    /// Replaces the peerings when the caller already knows which keys are new or changed.
+    ///
+    /// Rows are rebuilt for `changed` only and dropped for keys that are gone.
+    /// Returns whether the visible list may have to be laid out again: keys came
+    /// or went, or a rebuilt row sorts or filters differently. A refresh where
+    /// one peering's state changed keeps the order and skips the sort.
+    public mutating func setPeerings(_ next: [String: VirtualNetworkPeering], changed: Set<String>) -> Bool {
+        var relayoutNeeded = onlyFindings && !changed.isEmpty
+        let added = changed.contains { peerings[$0] == nil }
+        if added || next.count != peerings.count {
+            relayoutNeeded = true
+            for key in Array(rows.keys) where next[key] == nil { rows[key] = nil }
+        }
+        let needle = filter.lowercased()
+        for key in changed {
+            guard let peering = next[key] else { continue }
+            let row = PeeringRow(peering, localSubscription: vnet.subscriptionId)
+            if let old = rows[key] {
+                if old.sortKey(sort) != row.sortKey(sort) { relayoutNeeded = true }
+                if !needle.isEmpty, old.searchText.contains(needle) != row.searchText.contains(needle) { relayoutNeeded = true }
             } else {
-                rebuilt[key] = PeeringRow(peering, localSubscription: vnet.subscriptionId)
+                relayoutNeeded = true
             }
+            rows[key] = row
         }
         peerings = next
-        rows = rebuilt
+        return relayoutNeeded
     }
 
     /// The findings for one peering, from what is known of its remote side.

@@ -60,6 +60,14 @@ private func viaReader(_ text: String) -> Result<Page<VirtualNetworkPeering>, JS
         #expect(page.value[0].name == "café 😀 \"q\" \\ / \n\t\u{08}\u{0C}\r")
     }
 
+    @Test func theFirstOfRepeatedMembersCountsAsInJSONDecoder() throws {
+        let text = #"{"value": [{"name": "a", "name": 5, "properties": {"peeringState": "Connected"}, "properties": null}], "value": 7}"#
+        let page = try viaReader(text).get()
+        #expect(page.value.first?.name == "a")
+        #expect(page.value.first?.properties?.peeringState == .connected)
+        #expect(page == viaFoundation(text))
+    }
+
     @Test func aMissingOrNullValueIsAnEmptyPage() throws {
         #expect(try viaReader(#"{"nextLink": "x"}"#).get() == Page(value: [], nextLink: "x"))
         #expect(try viaReader(#"{"value": null}"#).get() == Page(value: []))
@@ -102,6 +110,30 @@ private func viaReader(_ text: String) -> Result<Page<VirtualNetworkPeering>, JS
         let bytes = Array(#"{"value": [{"name": ""#.utf8) + [0xC3, 0x28] + Array(#""}]}"#.utf8)
         #expect(throws: JSONReadError.self) { try PeeringListReader.page(bytes) }
         #expect((try? JSONDecoder().decode(Page<VirtualNetworkPeering>.self, from: Data(bytes))) == nil)
+    }
+
+    @Test func invalidUTF8InAMemberNobodyReadsIsRefusedToo() {
+        let bytes = Array(#"{"value": [], "unknown": ""#.utf8) + [0xF9, 0x41] + Array(#""}"#.utf8)
+        // JSONDecoder checks only the strings it decodes; the reader checks every string, as JSON requires.
+        #expect(throws: JSONReadError.self) { try PeeringListReader.page(bytes) }
+        // An encoded surrogate is not UTF-8 either.
+        let surrogate = Array(#"{"value": [], "unknown": ""#.utf8) + [0xED, 0xA0, 0x80] + Array(#""}"#.utf8)
+        #expect(throws: JSONReadError.self) { try PeeringListReader.page(surrogate) }
+        let fine = Array(#"{"value": [], "unknown": "é 😀 名"}"#.utf8)
+        #expect(throws: Never.self) { try PeeringListReader.page(fine) }
+    }
+
+    /// Inputs the decode fuzzer found (Fuzz/): the reader accepts one only if JSONDecoder does, and reads the same.
+    @Test func fuzzFindingsAgreeWithJSONDecoder() throws {
+        let folder = try #require(Bundle.module.url(forResource: "fuzz", withExtension: nil, subdirectory: "Fixtures"))
+        let files = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        #expect(!files.isEmpty)
+        for file in files {
+            let data = try Data(contentsOf: file)
+            let read = try? PeeringListReader.page(data)
+            let decoded = try? JSONDecoder().decode(Page<VirtualNetworkPeering>.self, from: data)
+            if let read { #expect(read == decoded, "\(file.lastPathComponent)") }
+        }
     }
 
     @Test func nestingDeeperThanTheLimitIsRefusedNotRecursedInto() {

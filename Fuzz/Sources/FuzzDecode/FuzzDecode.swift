@@ -2,11 +2,21 @@ import ARMModels
 import Foundation
 import PeeringBrowser
 
-/// Decodes a peering list and runs everything the browser does with one: rows, detail, findings.
+/// Reads a peering list with PeeringListReader, checks it against JSONDecoder, and runs everything the browser does with one.
+///
+/// The reader may refuse what JSONDecoder lets through (it is stricter about
+/// trailing commas and leading zeros), but what it accepts JSONDecoder must
+/// accept too, and both must make the same peerings of it.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDecode(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Data(bytes: data, count: size)
-    guard let page = try? JSONDecoder().decode(Page<VirtualNetworkPeering>.self, from: bytes) else { return 0 }
+    let read = try? PeeringListReader.page(bytes)
+    let decoded = try? JSONDecoder().decode(Page<VirtualNetworkPeering>.self, from: bytes)
+    if let read {
+        guard let decoded else { fatalError("PeeringListReader accepted what JSONDecoder refused: \(String(decoding: bytes, as: UTF8.self).debugDescription)") }
+        guard read == decoded else { fatalError("PeeringListReader and JSONDecoder read different peerings: \(String(decoding: bytes, as: UTF8.self).debugDescription)") }
+    }
+    guard let page = read ?? decoded else { return 0 }
     for peering in page.value {
         _ = PeeringRow(peering)
         _ = DetailBuilder.sections(for: peering, localSubscription: "00000000-0000-0000-0000-000000000000")

@@ -1,0 +1,61 @@
+import ARMModels
+import Foundation
+import PeeringBrowser
+import Testing
+
+/// A refresh keeps the list's order when nothing that orders or filters it changed, and lays it out again when something did.
+@Suite struct RefreshDiffTests {
+    func names(_ state: BrowserState) -> [String?] { state.visible.map { state.peerings[$0]?.name } }
+
+    @Test func aStateChangeUnderTheStateSortReordersTheList() {
+        var state = BrowserState(vnet: vnetID)
+        _ = loaded(&state, [peering("a"), peering("b"), peering("c")], at: 0)
+        _ = BrowserReducer.reduce(&state, .cycleSort, now: Date(timeIntervalSince1970: 1))
+        #expect(state.sort == .state)
+        _ = loaded(&state, [peering("a"), peering("b", state: .disconnected), peering("c")], at: 10)
+        #expect(names(state) == ["a", "c", "b"])
+        #expect(state.changes.count == 1)
+    }
+
+    @Test func aStateChangeUnderTheNameSortKeepsTheOrderAndUpdatesTheRow() throws {
+        var state = BrowserState(vnet: vnetID)
+        _ = loaded(&state, [peering("a"), peering("b"), peering("c")], at: 0)
+        let before = state.visible
+        _ = loaded(&state, [peering("c"), peering("b", state: .disconnected), peering("a")], at: 10)
+        #expect(state.visible == before)
+        let key = try #require(state.visible.dropFirst().first)
+        #expect(state.rows[key]?.state == "Disconnected")
+        #expect(state.peerings[key]?.properties?.peeringState == .disconnected)
+    }
+
+    @Test func aPeeringThatNowMatchesTheFilterAppears() {
+        var state = BrowserState(vnet: vnetID)
+        _ = loaded(&state, [peering("a"), peering("b")], at: 0)
+        _ = BrowserReducer.reduce(&state, .startFilter, now: Date(timeIntervalSince1970: 1))
+        for c in "disc" { _ = BrowserReducer.reduce(&state, .filterInput(c), now: Date(timeIntervalSince1970: 1)) }
+        _ = BrowserReducer.reduce(&state, .filterCommit, now: Date(timeIntervalSince1970: 1))
+        #expect(state.visible.isEmpty)
+        _ = loaded(&state, [peering("a"), peering("b", state: .disconnected)], at: 10)
+        #expect(names(state) == ["b"])
+    }
+
+    @Test func peeringsThatComeAndGoAreShownAndLogged() {
+        var state = BrowserState(vnet: vnetID)
+        _ = loaded(&state, [peering("a"), peering("b")], at: 0)
+        _ = loaded(&state, [peering("b"), peering("c")], at: 10)
+        #expect(names(state) == ["b", "c"])
+        #expect(state.rows.count == 2)
+        #expect(state.events.map(\.to).sorted() == ["Connected", "removed"])
+    }
+
+    @Test func aRefreshWithNothingChangedChangesNothing() {
+        var state = BrowserState(vnet: vnetID)
+        _ = loaded(&state, [peering("a"), peering("b")], at: 0)
+        let (visible, rows) = (state.visible, state.rows)
+        _ = loaded(&state, [peering("b"), peering("a")], at: 10)
+        #expect(state.visible == visible)
+        #expect(state.rows.keys.sorted() == rows.keys.sorted())
+        #expect(state.changes.isEmpty)
+        #expect(state.events.isEmpty)
+    }
+}
