@@ -15,6 +15,8 @@ public final class ARMClient: Sendable {
     let pipeline: ARMPipeline
     /// VNets read for the both-sides view, with when they were read.
     let vnetCache = Mutex<[String: (vnet: VirtualNetwork, at: Date)]>([:])
+    /// The last pages of peering lists, so that an unchanged refresh is not decoded again.
+    let peeringPages = PageMemo()
 
     /// One HTTP client for the whole process, with redirects off so a token can't follow one.
     ///
@@ -91,9 +93,11 @@ public final class ARMClient: Sendable {
     /// Virtual Network Peerings - List.
     public func peerings(subscriptionId: String, resourceGroup: String, virtualNetwork: String) throws(ARMError) -> PageSequence<VirtualNetworkPeering> {
         let path = try vnetPath(subscriptionId, resourceGroup, virtualNetwork) + "/virtualNetworkPeerings"
-        return pages(
+        var sequence: PageSequence<VirtualNetworkPeering> = pages(
             path, apiVersion: configuration.networkAPIVersion,
             scope: RequestScope(subscription: subscriptionId, resourceGroup: resourceGroup, virtualNetwork: virtualNetwork))
+        sequence.memo = peeringPages
+        return sequence
     }
 
     /// Virtual Network Peerings - Get.

@@ -13,10 +13,13 @@ public struct PageSequence<Item: ListPageDecoding>: AsyncSequence, Sendable {
     let pipeline: ARMPipeline
     let firstURL: String
     let scope: RequestScope
+    /// Pages answered last time, for lists read again and again (the browser's peerings).
+    var memo: PageMemo?
 
     public struct AsyncIterator: AsyncIteratorProtocol {
         let pipeline: ARMPipeline
         let scope: RequestScope
+        let memo: PageMemo?
         var nextURL: String?
         var seen: Set<String> = []
 
@@ -25,9 +28,14 @@ public struct PageSequence<Item: ListPageDecoding>: AsyncSequence, Sendable {
             nextURL = nil
             seen.insert(url)
             let (data, info) = try await pipeline.send(.GET, url, scope: scope)
-            let page: Page<Item>
+            var page: Page<Item>
             do {
-                page = try Item.decodePage(from: data)
+                if let remembered = memo?.page(at: url, body: data, as: Item.self) {
+                    page = remembered
+                } else {
+                    page = try Item.decodePage(from: data)
+                    memo?.remember(page, at: url, body: data)
+                }
             } catch {
                 var failure = ARMError(
                     kind: .malformedResponse,
@@ -47,7 +55,7 @@ public struct PageSequence<Item: ListPageDecoding>: AsyncSequence, Sendable {
     }
 
     public func makeAsyncIterator() -> AsyncIterator {
-        AsyncIterator(pipeline: pipeline, scope: scope, nextURL: firstURL)
+        AsyncIterator(pipeline: pipeline, scope: scope, memo: memo, nextURL: firstURL)
     }
 
     /// Every item of every page, in order.

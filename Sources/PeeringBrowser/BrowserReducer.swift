@@ -190,6 +190,11 @@ public enum BrowserReducer {
 
     /// Takes a refresh's peerings, diffing against the last ones and logging transitions.
     static func apply(_ state: inout BrowserState, _ peerings: [VirtualNetworkPeering], now: Date) {
+        // The same list as last time (the client hands back the very same values for unchanged pages): nothing to diff.
+        if !peerings.isEmpty, peerings == state.lastDelivered {
+            state.lastRefresh = now
+            return
+        }
         var next: [String: VirtualNetworkPeering] = [:]
         next.reserveCapacity(peerings.count)
         for (index, peering) in peerings.enumerated() {
@@ -220,6 +225,7 @@ public enum BrowserReducer {
         }
         if state.events.count > 1000 { state.events.removeFirst(state.events.count - 1000) }
         let relayoutNeeded = state.setPeerings(next, changed: changed)
+        state.lastDelivered = peerings
         state.lastRefresh = now
         if relayoutNeeded { state.relayout() }
     }

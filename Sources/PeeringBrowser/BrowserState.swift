@@ -27,6 +27,8 @@ public struct BrowserState: Sendable {
     public private(set) var peerings: [String: VirtualNetworkPeering] = [:]
     /// Display rows of `peerings`, built once per refresh rather than once per frame.
     public private(set) var rows: [String: PeeringRow] = [:]
+    /// "24 Connected · 1 Disconnected" for the header, counted when the rows change rather than once per frame.
+    public private(set) var health: String?
     /// Ids in display order after filter and sort.
     public private(set) var visible: [String] = []
     public var selectedID: String?
@@ -90,8 +92,12 @@ public struct BrowserState: Sendable {
     /// The selection's index in `visible`.
     public var selectedIndex: Int? { selectedID.flatMap { visible.firstIndex(of: $0) } }
 
+    /// The list as the last refresh delivered it, to recognise a refresh that changed nothing at a glance.
+    public internal(set) var lastDelivered: [VirtualNetworkPeering] = []
+
     /// Replaces the peerings, rebuilding display rows only for peerings that changed.
     public mutating func setPeerings(_ next: [String: VirtualNetworkPeering]) {
+        lastDelivered = []
         let changed = Set(next.compactMap { key, peering in peerings[key] == peering ? nil : key })
         _ = setPeerings(next, changed: changed)
     }
@@ -122,6 +128,7 @@ public struct BrowserState: Sendable {
             rows[key] = row
         }
         peerings = next
+        if relayoutNeeded || !changed.isEmpty { health = PeeringHealth.summary(rows.values) }
         return relayoutNeeded
     }
 

@@ -33,20 +33,27 @@ public enum PeeringFindings {
     public static func check(local: VirtualNetworkPeering, localVNet: VirtualNetwork?, remote: RemoteSide) -> [Finding] {
         var findings: [Finding] = []
         let p = local.properties
-        let remoteName = p?.remoteVirtualNetwork?.id.flatMap { try? ResourceID(parsing: $0) }?.virtualNetworkName ?? "the remote VNet"
+        // Parsed only when a finding names it: the list asks for every visible row's findings on every frame.
+        var remoteNameCache: String?
+        func remoteName() -> String {
+            if let remoteNameCache { return remoteNameCache }
+            let name = p?.remoteVirtualNetwork?.id.flatMap { try? ResourceID(parsing: $0) }?.virtualNetworkName ?? "the remote VNet"
+            remoteNameCache = name
+            return name
+        }
         let localName = localVNet?.name ?? "this VNet"
         func add(_ kind: Finding.Kind, _ severity: Finding.Severity, _ text: String) {
             findings.append(Finding(kind: kind, severity: severity, explanation: DisplayText.sanitize(text)))
         }
 
         if p?.peeringState?.matches(.disconnected) == true {
-            add(.remoteDeleted, .error, "Disconnected: the peering on \(remoteName) was deleted. Delete this peering and create both sides again.")
+            add(.remoteDeleted, .error, "Disconnected: the peering on \(remoteName()) was deleted. Delete this peering and create both sides again.")
         }
         if let level = p?.peeringSyncLevel, !level.matches(.fullyInSync) {
             var parts: [String] = []
             let remoteDiff = PrefixDiff(peered: p?.remoteAddressSpace, current: p?.remoteVirtualNetworkAddressSpace)
             let localDiff = PrefixDiff(peered: p?.localAddressSpace, current: p?.localVirtualNetworkAddressSpace)
-            if !remoteDiff.isEmpty { parts.append("\(remoteName) \(remoteDiff)") }
+            if !remoteDiff.isEmpty { parts.append("\(remoteName()) \(remoteDiff)") }
             if !localDiff.isEmpty { parts.append("\(localName) \(localDiff)") }
             let what = parts.isEmpty ? "an address space changed" : parts.joined(separator: "; ")
             add(.notInSync, .warning, "\(level.rawValue): \(what) since the peering was synced. Sync it (az network vnet peering sync) on both sides.")
@@ -54,32 +61,32 @@ public enum PeeringFindings {
 
         switch remote {
         case .noAccess:
-            add(.noAccess, .info, "No access to \(remoteName): the signed-in identity cannot read it, so its side is not checked.")
+            add(.noAccess, .info, "No access to \(remoteName()): the signed-in identity cannot read it, so its side is not checked.")
         case .notFound:
             if p?.peeringState?.matches(.disconnected) != true {
-                add(.remoteDeleted, .error, "\(remoteName) no longer exists. Delete this peering.")
+                add(.remoteDeleted, .error, "\(remoteName()) no longer exists. Delete this peering.")
             }
         case .unknown, .failed:
             break
         case .loaded(let remoteVNet, let back):
             guard let back else {
                 if p?.peeringState?.matches(.disconnected) != true {
-                    add(.reciprocalMissing, .error, "\(remoteName) has no peering back to \(localName): that is why the state is Initiated. Create the peering on \(remoteName).")
+                    add(.reciprocalMissing, .error, "\(remoteName()) has no peering back to \(localName): that is why the state is Initiated. Create the peering on \(remoteName()).")
                 }
                 break
             }
             let b = back.properties
             if p?.useRemoteGateways == true, b?.allowGatewayTransit != true {
-                add(.gatewayTransit, .error, "This side uses remote gateways but \(remoteName)'s peering does not allow gateway transit. Enable allowGatewayTransit there.")
+                add(.gatewayTransit, .error, "This side uses remote gateways but \(remoteName())'s peering does not allow gateway transit. Enable allowGatewayTransit there.")
             }
             if b?.useRemoteGateways == true, p?.allowGatewayTransit != true {
-                add(.gatewayTransit, .error, "\(remoteName) uses remote gateways but this side does not allow gateway transit. Enable allowGatewayTransit here.")
+                add(.gatewayTransit, .error, "\(remoteName()) uses remote gateways but this side does not allow gateway transit. Enable allowGatewayTransit here.")
             }
             if let a = p?.allowForwardedTraffic, let c = b?.allowForwardedTraffic, a != c {
-                add(.forwardedTrafficDiffers, .warning, "Forwarded traffic is \(a ? "allowed" : "blocked") here but \(c ? "allowed" : "blocked") on \(remoteName): traffic through an NVA works one way only.")
+                add(.forwardedTrafficDiffers, .warning, "Forwarded traffic is \(a ? "allowed" : "blocked") here but \(c ? "allowed" : "blocked") on \(remoteName()): traffic through an NVA works one way only.")
             }
             if let a = p?.allowVirtualNetworkAccess, let c = b?.allowVirtualNetworkAccess, a != c {
-                add(.accessDiffers, .warning, "VNet access is \(a ? "allowed" : "blocked") here but \(c ? "allowed" : "blocked") on \(remoteName): connections work one way only.")
+                add(.accessDiffers, .warning, "VNet access is \(a ? "allowed" : "blocked") here but \(c ? "allowed" : "blocked") on \(remoteName()): connections work one way only.")
             }
             let completeHere = p?.peerCompleteVnets ?? true, completeThere = b?.peerCompleteVnets ?? true
             if completeHere != completeThere
@@ -94,7 +101,7 @@ public enum PeeringFindings {
             }
             let here = localVNet?.properties?.encryption?.enabled ?? false, there = remoteVNet.properties?.encryption?.enabled ?? false
             if here != there {
-                add(.encryptionOneSided, .warning, "Encryption is enabled on \(here ? localName : remoteName) only: traffic across this peering is not encrypted. Enable VNet encryption on both.")
+                add(.encryptionOneSided, .warning, "Encryption is enabled on \(here ? localName : remoteName()) only: traffic across this peering is not encrypted. Enable VNet encryption on both.")
             }
         }
         return findings

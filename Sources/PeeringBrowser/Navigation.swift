@@ -58,9 +58,17 @@ public enum PeeringHealth {
 
     /// The summary for a set of rows.
     public static func summary(_ rows: some Collection<PeeringRow>) -> String? {
-        summary(
-            rows.filter { $0.stateKind == .connected }.count, rows.filter { $0.stateKind == .initiated }.count,
-            rows.filter { $0.stateKind == .disconnected }.count, rows.filter { !$0.inSync }.count)
+        var connected = 0, initiated = 0, disconnected = 0, outOfSync = 0
+        for row in rows {
+            switch row.stateKind {
+            case .connected: connected += 1
+            case .initiated: initiated += 1
+            case .disconnected: disconnected += 1
+            case .other: break
+            }
+            if !row.inSync { outOfSync += 1 }
+        }
+        return summary(connected, initiated, disconnected, outOfSync)
     }
 }
 

@@ -74,7 +74,7 @@ enum Header {
             return
         }
         let rows = state.rows.values
-        var line = " \(rows.count) peering\(rows.count == 1 ? "" : "s")" + (PeeringHealth.summary(rows).map { " · " + $0 } ?? "")
+        var line = " \(rows.count) peering\(rows.count == 1 ? "" : "s")" + (state.health.map { " · " + $0 } ?? "")
         if let identity = state.identity, !identity.isEmpty { line += "   as \(identity)" }
         if let usage = state.usage { line += "   \(usage)" }
         if let endpoint = state.endpointLabel { line += "   endpoint \(endpoint)" }

@@ -5,6 +5,24 @@ import Foundation
 import Testing
 
 @Suite struct ClientPagingTests {
+    @Test func anUnchangedListIsServedFromTheLastPagesAndAChangeIsNot() async throws {
+        let harness = try await ClientHarness(store: try WorldStore.demo(pageSize: 10))
+        func read() async throws -> [VirtualNetworkPeering] {
+            try await harness.client.peerings(subscriptionId: DemoWorld.connectivitySubscription, resourceGroup: DemoWorld.hubGroup, virtualNetwork: DemoWorld.hubName).collect()
+        }
+        let first = try await read()
+        let second = try await read()
+        #expect(first == second)
+        #expect(harness.server.store.requests.count >= 8, "every refresh still asks ARM")
+        // A peering that changes on the server is read anew, not remembered.
+        _ = try harness.server.store.mutate { (world: inout WorldFile) throws(ARMFailure) in
+            try world.deletePeering(subscription: DemoWorld.connectivitySubscription, group: DemoWorld.hubGroup, vnet: DemoWorld.hubName, peering: first[0].name ?? "")
+        }
+        let third = try await read()
+        #expect(third.count == first.count - 1)
+        #expect(!third.contains { $0.id == first[0].id })
+    }
+
     @Test func followsNextLinkAcrossPages() async throws {
         let harness = try await ClientHarness(store: try WorldStore.demo(pageSize: 10))
         var pageSizes: [Int] = []

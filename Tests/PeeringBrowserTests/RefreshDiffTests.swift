@@ -59,3 +59,29 @@ import Testing
         #expect(state.events.isEmpty)
     }
 }
+
+@Suite struct UnchangedRefreshTests {
+    @Test func theSameListAgainOnlyMovesTheRefreshTime() {
+        var state = BrowserState(vnet: vnetID)
+        let list = [peering("a"), peering("b", state: .initiated)]
+        _ = loaded(&state, list, at: 0)
+        let (visible, rows) = (state.visible, state.rows)
+        _ = loaded(&state, list, at: 10)
+        #expect(state.lastRefresh == Date(timeIntervalSince1970: 10))
+        #expect(state.visible == visible && state.rows == rows)
+        #expect(state.changes.isEmpty && state.events.isEmpty)
+        // A list that differs is still diffed after an unchanged one.
+        _ = loaded(&state, [peering("a"), peering("b", state: .connected)], at: 20)
+        #expect(state.events.map(\.to) == ["Connected"])
+    }
+
+    @Test func anotherVNetForgetsTheLastList() {
+        var state = BrowserState(vnet: vnetID)
+        _ = loaded(&state, [peering("a")], at: 0)
+        #expect(!state.lastDelivered.isEmpty)
+        state.setPeerings([:])
+        #expect(state.lastDelivered.isEmpty)
+        _ = loaded(&state, [peering("a")], at: 10)
+        #expect(state.visible.count == 1)
+    }
+}
