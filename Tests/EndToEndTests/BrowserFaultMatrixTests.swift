@@ -142,10 +142,13 @@ struct BrowserFaultMatrixTests {
             "PEERSCOPE_ACCESS_TOKEN=t \(BinaryRunner.path) --endpoint \(server.url) --subscription \(Self.subscription) -g peerTest --vnet-name vnet1 --refresh 2; echo EXIT=$?; sleep 60",
             width: 100, height: 30)
         var screen = try await tmux.wait("302 peerings") { $0.contains("302 peerings") }
-        for key in ["End", "Home", "Down", "Up", "Tab"] {
+        // Each key's effect is waited for: the selection's place in the header, then the detail taking the keyboard.
+        for (key, shows) in [("End", "302/302"), ("Home", "1/302"), ("Down", "2/302"), ("Up", "1/302")] {
             try tmux.keys(key)
-            screen = try await tmux.wait("after \(key)") { $0.contains("302 peerings") }
+            screen = try await tmux.wait("after \(key)") { $0.contains("302 peerings") && $0.contains(shows) }
         }
+        try tmux.keys("Tab")
+        screen = try await tmux.wait("the detail alone") { $0.contains("Overview") && !$0.contains("REMOTE VNET") }
         #expect(screen.contains("Reconnecting"))
         let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.count <= 31)
