@@ -48,10 +48,15 @@ public struct JSONReader {
 
     /// Opens an object: true after `{`, false for `null`; anything else is the wrong type.
     public mutating func beginObject() throws(JSONReadError) -> Bool {
+        try begin(UInt8(ascii: "{"), expected: "an object")
+    }
+
+    /// Opens a container starting with `open` (or reads `null`), counting how deep containers nest.
+    private mutating func begin(_ open: UInt8, expected: String) throws(JSONReadError) -> Bool {
         skipWhitespace()
         guard index < end else { throw truncated() }
         switch base[index] {
-        case UInt8(ascii: "{"):
+        case open:
             depth += 1
             guard depth <= Self.maximumDepth else { throw JSONReadError("JSON nested too deeply", offset: index) }
             index += 1
@@ -60,7 +65,7 @@ public struct JSONReader {
             try literal("null")
             return false
         default:
-            throw wrongType("an object")
+            throw wrongType(expected)
         }
     }
 
@@ -92,20 +97,7 @@ public struct JSONReader {
 
     /// Opens an array: true after `[`, false for `null`; anything else is the wrong type.
     public mutating func beginArray() throws(JSONReadError) -> Bool {
-        skipWhitespace()
-        guard index < end else { throw truncated() }
-        switch base[index] {
-        case UInt8(ascii: "["):
-            depth += 1
-            guard depth <= Self.maximumDepth else { throw JSONReadError("JSON nested too deeply", offset: index) }
-            index += 1
-            return true
-        case UInt8(ascii: "n"):
-            try literal("null")
-            return false
-        default:
-            throw wrongType("an array")
-        }
+        try begin(UInt8(ascii: "["), expected: "an array")
     }
 
     /// Whether another element follows in the open array (false at its closing `]`); `first` tracks the commas.
