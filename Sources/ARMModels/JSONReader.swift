@@ -176,6 +176,25 @@ public struct JSONReader {
         }
     }
 
+    /// A string-valued enumeration, or nil for `null`: a known value is matched byte for byte and handed back
+    /// as the shared constant (no String is built), anything else is kept as sent.
+    public mutating func expandable<E: ExpandableStringEnum>(_: E.Type) throws(JSONReadError) -> E? {
+        skipWhitespace()
+        guard index < end else { throw truncated() }
+        switch base[index] {
+        case UInt8(ascii: "\""):
+            let at = index
+            let token = try stringBytes()
+            for known in E.knownValues where token.equals(known.rawValue) { return known }
+            guard let text = token.string else { throw JSONReadError("a string that is not UTF-8", offset: at) }
+            return E(rawValue: text)
+        case UInt8(ascii: "n"):
+            try literal("null")
+            return nil
+        default: throw wrongType("a string")
+        }
+    }
+
     /// A string that may not be null (an element of a string array).
     public mutating func requiredString() throws(JSONReadError) -> String {
         guard let value = try string() else { throw JSONReadError("expected a string, found null", offset: index) }
@@ -460,6 +479,17 @@ public struct JSONKey {
             k += 1
         }
         return true
+    }
+
+    /// Whether this is `text`, byte for byte.
+    func equals(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { other in
+            if let unescaped { return unescaped.elementsEqual(other) }
+            guard other.count == count, let q = other.baseAddress else { return other.count == count }
+            for k in 0..<count where start[k] != q[k] { return false }
+            return true
+        }
     }
 
     /// The text, for error messages.

@@ -101,9 +101,9 @@ extension VirtualNetworkPeeringProperties {
         var p = VirtualNetworkPeeringProperties()
         let present = try r.members(Self.field) { (field, r: inout JSONReader) throws(JSONReadError) in
             switch field {
-            case .peeringState: p.peeringState = try r.string().map(PeeringState.init(rawValue:))
-            case .peeringSyncLevel: p.peeringSyncLevel = try r.string().map(PeeringSyncLevel.init(rawValue:))
-            case .provisioningState: p.provisioningState = try r.string().map(ProvisioningState.init(rawValue:))
+            case .peeringState: p.peeringState = try r.expandable(PeeringState.self)
+            case .peeringSyncLevel: p.peeringSyncLevel = try r.expandable(PeeringSyncLevel.self)
+            case .provisioningState: p.provisioningState = try r.expandable(ProvisioningState.self)
             case .allowForwardedTraffic: p.allowForwardedTraffic = try r.bool()
             case .allowGatewayTransit: p.allowGatewayTransit = try r.bool()
             case .allowVirtualNetworkAccess: p.allowVirtualNetworkAccess = try r.bool()
@@ -214,7 +214,7 @@ extension VirtualNetworkEncryption {
         let present = try r.members({ $0.is("enabled") ? Field.enabled : $0.is("enforcement") ? .enforcement : nil }) { (field, r: inout JSONReader) throws(JSONReadError) in
             switch field {
             case .enabled: encryption.enabled = try r.bool()
-            case .enforcement: encryption.enforcement = try r.string().map(EncryptionEnforcement.init(rawValue:))
+            case .enforcement: encryption.enforcement = try r.expandable(EncryptionEnforcement.self)
             }
         }
         guard present else { return nil }

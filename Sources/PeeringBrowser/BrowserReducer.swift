@@ -189,9 +189,24 @@ public enum BrowserReducer {
     }
 
     /// Takes a refresh's peerings, diffing against the last ones and logging transitions.
+    /// Whether two lists hold bit for bit the same values: same strings in the same storage, not merely equal ones.
+    ///
+    /// Identical bits are equal values, so "true" is always right; values that are
+    /// equal but were decoded apart answer "false", and the caller diffs them. It
+    /// costs one memory comparison, and stops at the first difference.
+    static func sameValues(_ a: [VirtualNetworkPeering], _ b: [VirtualNetworkPeering]) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBytes { x in
+            b.withUnsafeBytes { y in
+                guard let p = x.baseAddress, let q = y.baseAddress else { return x.count == y.count }
+                return x.count == y.count && memcmp(p, q, x.count) == 0
+            }
+        }
+    }
+
     static func apply(_ state: inout BrowserState, _ peerings: [VirtualNetworkPeering], now: Date) {
-        // The same list as last time (the client hands back the very same values for unchanged pages): nothing to diff.
-        if !peerings.isEmpty, peerings == state.lastDelivered {
+        // The very same values as last time (the client hands them back for unchanged pages): nothing to diff.
+        if !peerings.isEmpty, sameValues(peerings, state.lastDelivered) {
             state.lastRefresh = now
             return
         }
