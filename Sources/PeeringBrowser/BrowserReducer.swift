@@ -212,8 +212,17 @@ public enum BrowserReducer {
         }
         var next: [String: VirtualNetworkPeering] = [:]
         next.reserveCapacity(peerings.count)
+        var keys: [String] = []
+        keys.reserveCapacity(peerings.count)
+        let previous = state.lastDelivered, previousKeys = state.lastDeliveredKeys
         for (index, peering) in peerings.enumerated() {
-            let key = (peering.id ?? "#\(index):\(peering.name ?? "")").lowercased()
+            let key: String
+            if index < previousKeys.count, index < previous.count, let id = peering.id, id == previous[index].id {
+                key = previousKeys[index]
+            } else {
+                key = (peering.id ?? "#\(index):\(peering.name ?? "")").lowercased()
+            }
+            keys.append(key)
             next[key] = peering
         }
         let firstLoad = state.lastRefresh == nil && state.peerings.isEmpty
@@ -241,6 +250,7 @@ public enum BrowserReducer {
         if state.events.count > 1000 { state.events.removeFirst(state.events.count - 1000) }
         let relayoutNeeded = state.setPeerings(next, changed: changed)
         state.lastDelivered = peerings
+        state.lastDeliveredKeys = keys
         state.lastRefresh = now
         if relayoutNeeded { state.relayout() }
     }

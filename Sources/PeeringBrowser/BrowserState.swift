@@ -94,10 +94,13 @@ public struct BrowserState: Sendable {
 
     /// The list as the last refresh delivered it, to recognise a refresh that changed nothing at a glance.
     public internal(set) var lastDelivered: [VirtualNetworkPeering] = []
+    /// The keys of `lastDelivered`, by position: an id seen at the same place again keeps its key without lowercasing anew.
+    var lastDeliveredKeys: [String] = []
 
     /// Replaces the peerings, rebuilding display rows only for peerings that changed.
     public mutating func setPeerings(_ next: [String: VirtualNetworkPeering]) {
         lastDelivered = []
+        lastDeliveredKeys = []
         let changed = Set(next.compactMap { key, peering in peerings[key] == peering ? nil : key })
         _ = setPeerings(next, changed: changed)
     }
