@@ -59,7 +59,7 @@ public struct JSONReader {
         case open:
             depth += 1
             guard depth <= Self.maximumDepth else { throw JSONReadError("JSON nested too deeply", offset: index) }
-            index += 1
+            index &+= 1
             return true
         case UInt8(ascii: "n"):
             try literal("null")
@@ -74,7 +74,7 @@ public struct JSONReader {
         skipWhitespace()
         guard index < end else { throw truncated() }
         if base[index] == UInt8(ascii: "}") {
-            index += 1
+            index &+= 1
             depth -= 1
             return nil
         }
@@ -82,7 +82,7 @@ public struct JSONReader {
             first = false
         } else {
             guard base[index] == UInt8(ascii: ",") else { throw JSONReadError("expected ',' or '}' in an object", offset: index) }
-            index += 1
+            index &+= 1
             skipWhitespace()
         }
         guard index < end else { throw truncated() }
@@ -91,7 +91,7 @@ public struct JSONReader {
         skipWhitespace()
         guard index < end else { throw truncated() }
         guard base[index] == UInt8(ascii: ":") else { throw JSONReadError("expected ':' after a member name", offset: index) }
-        index += 1
+        index &+= 1
         return key
     }
 
@@ -105,7 +105,7 @@ public struct JSONReader {
         skipWhitespace()
         guard index < end else { throw truncated() }
         if base[index] == UInt8(ascii: "]") {
-            index += 1
+            index &+= 1
             depth -= 1
             return false
         }
@@ -114,7 +114,7 @@ public struct JSONReader {
             return true
         }
         guard base[index] == UInt8(ascii: ",") else { throw JSONReadError("expected ',' or ']' in an array", offset: index) }
-        index += 1
+        index &+= 1
         return true
     }
 
@@ -246,7 +246,7 @@ public struct JSONReader {
     private mutating func skipWhitespace() {
         while index < end {
             switch base[index] {
-            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            case 0x20, 0x0A, 0x0D, 0x09: index &+= 1
             default: return
             }
         }
@@ -272,16 +272,16 @@ public struct JSONReader {
         if base[index] == UInt8(ascii: "-") { index += 1 }
         guard index < end else { throw truncated() }
         if base[index] == UInt8(ascii: "0") {
-            index += 1
+            index &+= 1
         } else if digits(&self) == 0 {
             throw JSONReadError("not a JSON number", offset: start)
         }
         if index < end, base[index] == UInt8(ascii: ".") {
-            index += 1
+            index &+= 1
             guard digits(&self) > 0 else { throw JSONReadError("not a JSON number", offset: start) }
         }
         if index < end, base[index] == UInt8(ascii: "e") || base[index] == UInt8(ascii: "E") {
-            index += 1
+            index &+= 1
             if index < end, base[index] == UInt8(ascii: "+") || base[index] == UInt8(ascii: "-") { index += 1 }
             guard digits(&self) > 0 else { throw JSONReadError("not a JSON number", offset: start) }
         }
@@ -294,7 +294,7 @@ public struct JSONReader {
     /// UTF-8, also in members nobody reads (JSON is UTF-8 throughout).
     private mutating func stringBytes() throws(JSONReadError) -> JSONKey {
         let open = index
-        index += 1
+        index &+= 1
         let start = index
         var highBits: UInt8 = 0
         // Filled only once an escape turns up; an empty array allocates nothing.
@@ -318,13 +318,13 @@ public struct JSONReader {
                         ?? Self.isValidUTF8(UnsafeBufferPointer(start: base + start, count: index - start))
                     guard valid else { throw JSONReadError("a string that is not UTF-8", offset: start) }
                 }
-                index += 1
+                index &+= 1
                 return key
             }
             if byte < 0x20 { throw JSONReadError("a control character inside a string", offset: index) }
             guard byte == UInt8(ascii: "\\") else {
                 highBits |= byte
-                index += 1
+                index &+= 1
                 continue
             }
             if !escaped {
@@ -361,7 +361,7 @@ public struct JSONReader {
             let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
             let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
             if special & highs != 0 { return }
-            index += 8
+            index &+= 8
         }
     }
 
@@ -398,7 +398,7 @@ public struct JSONReader {
             default: throw JSONReadError("a \\u escape needs four hex digits", offset: index)
             }
             value = value << 4 | UInt16(digit)
-            index += 1
+            index &+= 1
         }
         return value
     }
