@@ -39,6 +39,9 @@ final class CursesTerminal {
         keypad(window, true)
         nodelay(window, true)
         curs_set(0)
+        // The cursor is hidden: leave it where the last change was instead of moving it back after
+        // every update (about 14 bytes a refresh, over SSH).
+        leaveok(window, true)
         set_escdelay(25)
         let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         if !noColor && has_colors() {
