@@ -24,6 +24,8 @@ public struct ARMResponseInfo: Sendable, Hashable {
 public struct ARMPage<Element: Sendable>: Sendable {
     public var items: [Element]
     public var info: ARMResponseInfo
+    /// Whether the body was byte for byte the last one at this URL, and the items are the ones decoded then.
+    public internal(set) var unchanged = false
     public init(items: [Element], info: ARMResponseInfo) {
         self.items = items
         self.info = info

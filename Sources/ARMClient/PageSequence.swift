@@ -29,9 +29,11 @@ public struct PageSequence<Item: ListPageDecoding>: AsyncSequence, Sendable {
             seen.insert(url)
             let (data, info) = try await pipeline.send(.GET, url, scope: scope)
             var page: Page<Item>
+            var unchanged = false
             do {
                 if let remembered = memo?.page(at: url, body: data, as: Item.self) {
                     page = remembered
+                    unchanged = true
                 } else {
                     page = try Item.decodePage(from: data)
                     memo?.remember(page, at: url, body: data)
@@ -50,7 +52,9 @@ public struct PageSequence<Item: ListPageDecoding>: AsyncSequence, Sendable {
                 }
                 nextURL = link
             }
-            return ARMPage(items: page.value, info: info)
+            var result = ARMPage(items: page.value, info: info)
+            result.unchanged = unchanged
+            return result
         }
     }
 
@@ -59,9 +63,19 @@ public struct PageSequence<Item: ListPageDecoding>: AsyncSequence, Sendable {
     }
 
     /// Every item of every page, in order.
+    ///
+    /// When every page came back unchanged, the list handed out last time is handed out again (the
+    /// same array), so a caller can tell "nothing changed" by identity instead of comparing.
     public func collect() async throws -> [Item] {
         var items: [Item] = []
-        for try await page in self { items += page.items }
+        var allUnchanged = true
+        for try await page in self {
+            items += page.items
+            allUnchanged = allUnchanged && page.unchanged
+        }
+        guard let memo else { return items }
+        if allUnchanged, let same = memo.list(for: firstURL, as: Item.self), same.count == items.count { return same }
+        memo.rememberList(items, for: firstURL)
         return items
     }
 }

@@ -189,13 +189,16 @@ public enum BrowserReducer {
     }
 
     /// Takes a refresh's peerings, diffing against the last ones and logging transitions.
-    /// Whether two lists hold bit for bit the same values: same strings in the same storage, not merely equal ones.
+    /// Whether two lists hold bit for bit the same values (the same array, or the same bits), not merely equal ones.
     ///
     /// Identical bits are equal values, so "true" is always right; values that are
     /// equal but were decoded apart answer "false", and the caller diffs them. It
     /// costs one memory comparison, and stops at the first difference.
     static func sameValues(_ a: [VirtualNetworkPeering], _ b: [VirtualNetworkPeering]) -> Bool {
         guard a.count == b.count else { return false }
+        // The same array (the client hands it out again when no page changed).
+        let sameBuffer = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
+        if sameBuffer { return true }
         return a.withUnsafeBytes { x in
             b.withUnsafeBytes { y in
                 guard let p = x.baseAddress, let q = y.baseAddress else { return x.count == y.count }

@@ -13,6 +13,9 @@ import Testing
         let first = try await read()
         let second = try await read()
         #expect(first == second)
+        // No page changed: the very same array comes back, so the browser can tell at a glance.
+        let sameArray = first.withUnsafeBufferPointer { a in second.withUnsafeBufferPointer { b in a.baseAddress == b.baseAddress } }
+        #expect(sameArray)
         #expect(harness.server.store.requests.count >= 8, "every refresh still asks ARM")
         // A peering that changes on the server is read anew, not remembered.
         _ = try harness.server.store.mutate { (world: inout WorldFile) throws(ARMFailure) in
