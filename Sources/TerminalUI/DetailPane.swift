@@ -14,7 +14,9 @@ enum DetailPane {
         }
         let changed = state.changes[key].flatMap { now.timeIntervalSince($0.at) < BrowserState.highlightSeconds ? $0.fields : nil } ?? []
         var lines: [(String, String, CellStyle, CellStyle)] = []
-        let title = DisplayText.sanitize(peering.name ?? "?") + (state.focus == .detail ? "  (detail · ←/Esc back)" : "")
+        // A long name is clipped so that the way back and the "↓ more" marker stay visible.
+        let hint = state.focus == .detail ? "  (detail · ←/Esc back)" : ""
+        let title = DisplayText.clip(DisplayText.sanitize(peering.name ?? "?"), to: max(8, width - DisplayText.width(hint) - 8)) + hint
         lines.append((title, "", .title, .title))
         var sections = DetailBuilder.sections(for: peering, localSubscription: state.vnet.subscriptionId)
         let remote = state.remotes[key] ?? .unknown

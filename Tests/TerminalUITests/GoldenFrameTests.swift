@@ -85,6 +85,18 @@ func frame(_ state: BrowserState, _ width: Int, _ height: Int, now: Date = t0.ad
         try assertGolden(frame(s, 80, 24), "detail-focus-80x24")
     }
 
+    @Test func aLongNameInTheDetailKeepsTheWayBackInSight() throws {
+        var peerings = hubPeerings()
+        peerings[0].name = "a-" + String(repeating: "very-long-peering-name-", count: 20)
+        var s = state(peerings)
+        _ = BrowserReducer.reduce(&s, .focusDetail, now: t0)
+        let lines = frame(s, 80, 24).text.split(separator: "\n")
+        let title = try #require(lines.first { $0.contains("very-long-peering-name") })
+        #expect(title.contains("(detail · ←/Esc back)"))
+        #expect(title.contains("↓ more"))
+        #expect(title.contains("…"))
+    }
+
     @Test(arguments: [(80, 24), (120, 40)])
     func helpOverlay(width: Int, height: Int) throws {
         var s = state(try samplePeerings())
