@@ -74,7 +74,7 @@ public struct PageSequence<Item: ListPageDecoding>: AsyncSequence, Sendable {
             allUnchanged = allUnchanged && page.unchanged
         }
         guard let memo else { return items }
-        if allUnchanged, let same = memo.list(for: firstURL, as: Item.self), same.count == items.count { return same }
+        if allUnchanged, let same = memo.list(for: firstURL, as: Item.self) { return same }
         memo.rememberList(items, for: firstURL)
         return items
     }

@@ -162,32 +162,28 @@ public struct JSONReader {
 
     /// A string, or nil for `null`.
     public mutating func string() throws(JSONReadError) -> String? {
-        skipWhitespace()
-        guard index < end else { throw truncated() }
-        switch base[index] {
-        case UInt8(ascii: "\""):
-            let at = index
-            guard let text = try stringBytes().string else { throw JSONReadError("a string that is not UTF-8", offset: at) }
-            return text
-        case UInt8(ascii: "n"):
-            try literal("null")
-            return nil
-        default: throw wrongType("a string")
-        }
+        guard let (token, at) = try stringToken() else { return nil }
+        guard let text = token.string else { throw JSONReadError("a string that is not UTF-8", offset: at) }
+        return text
     }
 
     /// A string-valued enumeration, or nil for `null`: a known value is matched byte for byte and handed back
     /// as the shared constant (no String is built), anything else is kept as sent.
     public mutating func expandable<E: ExpandableStringEnum>(_: E.Type) throws(JSONReadError) -> E? {
+        guard let (token, at) = try stringToken() else { return nil }
+        for known in E.knownValues where token.equals(known.rawValue) { return known }
+        guard let text = token.string else { throw JSONReadError("a string that is not UTF-8", offset: at) }
+        return E(rawValue: text)
+    }
+
+    /// A string's bytes and where it starts, or nil for `null`; any other value is the wrong type.
+    private mutating func stringToken() throws(JSONReadError) -> (JSONKey, Int)? {
         skipWhitespace()
         guard index < end else { throw truncated() }
         switch base[index] {
         case UInt8(ascii: "\""):
             let at = index
-            let token = try stringBytes()
-            for known in E.knownValues where token.equals(known.rawValue) { return known }
-            guard let text = token.string else { throw JSONReadError("a string that is not UTF-8", offset: at) }
-            return E(rawValue: text)
+            return (try stringBytes(), at)
         case UInt8(ascii: "n"):
             try literal("null")
             return nil

@@ -188,28 +188,15 @@ public enum BrowserReducer {
         state.detailScroll = 0
     }
 
-    /// Takes a refresh's peerings, diffing against the last ones and logging transitions.
-    /// Whether two lists hold bit for bit the same values (the same array, or the same bits), not merely equal ones.
-    ///
-    /// Identical bits are equal values, so "true" is always right; values that are
-    /// equal but were decoded apart answer "false", and the caller diffs them. It
-    /// costs one memory comparison, and stops at the first difference.
-    static func sameValues(_ a: [VirtualNetworkPeering], _ b: [VirtualNetworkPeering]) -> Bool {
-        guard a.count == b.count else { return false }
-        // The same array (the client hands it out again when no page changed).
-        let sameBuffer = a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
-        if sameBuffer { return true }
-        return a.withUnsafeBytes { x in
-            b.withUnsafeBytes { y in
-                guard let p = x.baseAddress, let q = y.baseAddress else { return x.count == y.count }
-                return x.count == y.count && memcmp(p, q, x.count) == 0
-            }
-        }
+    /// Whether `a` is the very array `b` is: the client hands out the same array again when no page of the list changed.
+    static func sameArray(_ a: [VirtualNetworkPeering], _ b: [VirtualNetworkPeering]) -> Bool {
+        a.count == b.count && a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress } }
     }
 
+    /// Takes a refresh's peerings, diffing against the last ones and logging transitions.
     static func apply(_ state: inout BrowserState, _ peerings: [VirtualNetworkPeering], now: Date) {
-        // The very same values as last time (the client hands them back for unchanged pages): nothing to diff.
-        if !peerings.isEmpty, sameValues(peerings, state.lastDelivered) {
+        // The very list delivered last time: nothing to diff.
+        if !peerings.isEmpty, sameArray(peerings, state.lastDelivered) {
             state.lastRefresh = now
             return
         }
