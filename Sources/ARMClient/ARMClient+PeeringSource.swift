@@ -1,5 +1,5 @@
 import Synchronization
-import Foundation
+import FoundationEssentials
 import ARMModels
 import PeeringBrowser
 

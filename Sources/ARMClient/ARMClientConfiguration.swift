@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Where the client talks to and which api-versions it asks for.
 public struct ARMClientConfiguration: Sendable {

@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 
 /// How the pages of one ARM list are decoded: JSONDecoder unless a type has a faster reader.
 ///

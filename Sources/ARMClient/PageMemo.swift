@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// The last answer for each page URL of a list, decoded: a refresh whose bytes are the same is not decoded again.

@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 import NIOHTTP1
 
 /// The pages of an ARM list, fetched one at a time as the caller asks for them.

@@ -1,4 +1,6 @@
-import Foundation
+import FoundationEssentials
+import Subprocess
+import SystemPackage
 
 /// Runs a program without a shell and collects its output, with a time limit.
 enum ProcessRunner {
@@ -9,75 +11,47 @@ enum ProcessRunner {
         var timedOut: Bool
     }
 
-    /// Runs `path` with `arguments`, killing it when `timeout` passes.
-    ///
-    /// The blocking work happens on a thread of its own: not on the cooperative pool
-    /// (two threads on a two-core machine), nor on a Dispatch worker, which on Linux
-    /// the pool is built on.
+    /// The most output kept from either stream; a token answer is a few kilobytes.
+    static let outputLimit = 1 << 20
+
+    /// Runs `path` with `arguments` and exactly `environment`, killing it when `timeout` passes.
     static func run(_ path: String, arguments: [String], environment: [String: String], timeout: Duration) async throws -> Result {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                // A file just written can be briefly busy (ETXTBSY) while another thread forks: try a few times.
-                var attempt = 0
-                var started: (Process, Pipe, Pipe)?
-                var lastError: (any Error)?
-                while started == nil, attempt < 5 {
-                    let process = Process()
-                    process.executableURL = URL(fileURLWithPath: path)
-                    process.arguments = arguments
-                    process.environment = environment
-                    let out = Pipe()
-                    let err = Pipe()
-                    process.standardOutput = out
-                    process.standardError = err
-                    process.standardInput = FileHandle.nullDevice
-                    do {
-                        try process.run()
-                        started = (process, out, err)
-                    } catch {
-                        lastError = error
-                        attempt += 1
-                        usleep(useconds_t(20_000 * attempt))
-                    }
-                }
-                guard let (process, out, err) = started else {
-                    continuation.resume(throwing: ARMError.credentialUnavailable("could not start \(path): \(lastError?.localizedDescription ?? "unknown error")"))
-                    return
-                }
-                let seconds = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-                let timer = DispatchWorkItem { if process.isRunning { process.terminate() } }
-                DispatchQueue.global().asyncAfter(deadline: .now() + seconds, execute: timer)
-                let group = DispatchGroup()
-                nonisolated(unsafe) var stdout = Data()
-                nonisolated(unsafe) var stderr = Data()
-                group.enter()
-                Thread {
-                    stdout = readAll(out.fileHandleForReading.fileDescriptor)
-                    group.leave()
-                }.start()
-                stderr = readAll(err.fileHandleForReading.fileDescriptor)
-                group.wait()
-                process.waitUntilExit()
-                let timedOut = timer.isCancelled == false && process.terminationReason == .uncaughtSignal
-                timer.cancel()
-                continuation.resume(returning: Result(status: process.terminationStatus, stdout: stdout, stderr: stderr, timedOut: timedOut))
-            }.start()
+        let variables = environment.map { Array("\($0.key)=\($0.value)".utf8) }
+        // A file just written can be briefly busy (ETXTBSY) while another thread forks: try a few times.
+        var attempt = 0
+        while true {
+            do {
+                return try await runOnce(path, arguments: arguments, environment: .custom(variables), timeout: timeout)
+            } catch let error as SubprocessError where error.code == .init(.spawnFailed) && attempt < 4 {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(20 * attempt))
+            } catch let error as SubprocessError {
+                throw ARMError.credentialUnavailable("could not run \(path): \(error)")
+            }
         }
     }
-}
 
-/// Reads a file descriptor to its end, retrying reads a signal interrupted.
-func readAll(_ fd: Int32) -> Data {
-    var data = Data()
-    var buffer = [UInt8](repeating: 0, count: 16384)
-    while true {
-        let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-        if n > 0 {
-            data.append(contentsOf: buffer[0..<n])
-        } else if n < 0, errno == EINTR {
-            continue
-        } else {
-            return data
+    private static func runOnce(_ path: String, arguments: [String], environment: Subprocess.Environment, timeout: Duration) async throws -> Result {
+        try await withThrowingTaskGroup(of: Result?.self) { group in
+            group.addTask {
+                let result = try await Subprocess.run(
+                    .path(FilePath(path)), arguments: Arguments(arguments), environment: environment,
+                    input: .none, output: .bytes(limit: outputLimit), error: .bytes(limit: outputLimit))
+                let status: Int32
+                switch result.terminationStatus {
+                case .exited(let code): status = code
+                case .signaled(let signal): status = 128 + signal
+                }
+                return Result(status: status, stdout: Data(result.standardOutput), stderr: Data(result.standardError), timedOut: false)
+            }
+            group.addTask {
+                try await Task.sleep(for: timeout)
+                return nil
+            }
+            defer { group.cancelAll() }
+            // The first to finish decides: the program's answer, or the timer (nil), which cancels the run and so kills it.
+            guard let first = try await group.next() else { return Result(status: -1, stdout: Data(), stderr: Data(), timedOut: true) }
+            return first ?? Result(status: -1, stdout: Data(), stderr: Data(), timedOut: true)
         }
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Counts requests sent to ARM in the last minute and keeps the last remaining-reads figure ARM reported.

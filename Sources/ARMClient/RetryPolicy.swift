@@ -1,4 +1,5 @@
-import Foundation
+import ARMModels
+import FoundationEssentials
 
 /// When and how long to wait before trying a request again, as the Azure SDKs do.
 ///
@@ -45,25 +46,21 @@ public struct RetryPolicy: Sendable {
     /// The backoff before retry number `retry`, for a jitter source value `random` in 0..<1.
     public func backoff(retry: Int, random: Double) -> Duration {
         let jitter = 0.8 + 0.4 * min(max(random, 0), 1)
-        let seconds = baseDelay.seconds * pow(2, Double(min(retry, 30))) * jitter
+        let seconds = baseDelay.seconds * Double(1 << min(retry, 30)) * jitter
         return min(.milliseconds(Int64(seconds * 1000)), maxDelay)
     }
 
     /// Reads the delay a response asks for from its headers, in the Azure SDKs' order.
     public static func retryAfter(_ headers: [(name: String, value: String)], now: Date) -> Duration? {
         func value(_ name: String) -> String? {
-            headers.first { $0.name.lowercased() == name }?.value.trimmingCharacters(in: .whitespaces)
+            headers.first { $0.name.lowercased() == name }?.value.trimmed(newlines: false)
         }
         for name in ["retry-after-ms", "x-ms-retry-after-ms"] {
             if let text = value(name), let ms = Double(text), ms >= 0 { return .milliseconds(Int64(ms)) }
         }
         guard let text = value("retry-after") else { return nil }
         if let seconds = Double(text), seconds >= 0 { return .milliseconds(Int64(seconds * 1000)) }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "GMT")
-        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
-        guard let date = formatter.date(from: text) else { return nil }
+        guard let date = CivilDate.httpDate(text) else { return nil }
         let seconds = max(0, date.timeIntervalSince(now))
         return .milliseconds(Int64(seconds * 1000))
     }

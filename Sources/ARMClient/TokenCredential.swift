@@ -1,4 +1,5 @@
-import Foundation
+import ARMModels
+import FoundationEssentials
 
 /// An access token and when it stops being valid.
 ///
@@ -44,7 +45,7 @@ public struct StaticTokenCredential: TokenCredential {
 
     /// The credential from PEERSCOPE_ACCESS_TOKEN, or nil when it is unset or empty.
     public static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> StaticTokenCredential? {
-        guard let token = environment["PEERSCOPE_ACCESS_TOKEN"]?.trimmingCharacters(in: .whitespacesAndNewlines), !token.isEmpty else {
+        guard let token = environment["PEERSCOPE_ACCESS_TOKEN"]?.trimmed(), !token.isEmpty else {
             return nil
         }
         return StaticTokenCredential(token: token)

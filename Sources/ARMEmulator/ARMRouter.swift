@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 
 /// Answers ARM's routes from the world store, as ARM would: same paths, same JSON, same error codes.
 ///
@@ -62,16 +62,16 @@ public struct ARMRouter: Sendable {
     }
 
     private func route(_ request: EmulatorRequest, baseURL: String) -> EmulatorResponse {
-        let segments = request.path.split(separator: "/").map { String($0).removingPercentEncoding ?? String($0) }
+        let segments = request.path.split(separator: "/").map { PercentEncoding.decode($0) ?? String($0) }
         let lower = segments.map { $0.lowercased() }
         guard let authorization = request.authorization else {
             return .failure(ARMFailure(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is missing."))
         }
         let parts = authorization.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].trimmingCharacters(in: .whitespaces).isEmpty else {
+        guard parts.count == 2, parts[0].lowercased() == "bearer", !parts[1].trimmed(newlines: false).isEmpty else {
             return .failure(ARMFailure(401, "AuthenticationFailed", "Authentication failed. The 'Authorization' header is provided in an invalid format."))
         }
-        if let problem = store.strictTokenProblem(parts[1].trimmingCharacters(in: .whitespaces)) { return .failure(problem) }
+        if let problem = store.strictTokenProblem(parts[1].trimmed(newlines: false)) { return .failure(problem) }
         let version = request.query["api-version"]
         if lower.count >= 2, lower[0] == "subscriptions",
             store.world.subscriptions.contains(where: { $0.subscriptionId.lowercased() == lower[1] && $0.accessDenied == true })

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The emulator's admin API, under `/_emulator/`: faults, settings, the scenario clock and the request log.
 ///

@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 
 /// The default world: the official sample plus a hub-and-spoke network that changes over time.
 ///
@@ -25,8 +25,8 @@ public enum DemoWorld {
     static func spokeName(_ i: Int) -> String { "vnet-spoke-" + (i < 10 ? "0\(i)" : "\(i)") }
     static func spokeSubscription(_ i: Int) -> String { i <= 16 ? connectivitySubscription : landingZoneSubscription }
     static func spokeGroup(_ i: Int) -> String { i <= 16 ? "rg-spokes-weu" : "rg-lz-apps" }
-    static func hubPeeringName(_ i: Int) -> String { "hub-to-" + spokeName(i).replacingOccurrences(of: "vnet-", with: "") }
-    static func spokePeeringName(_ i: Int) -> String { spokeName(i).replacingOccurrences(of: "vnet-", with: "") + "-to-hub" }
+    static func hubPeeringName(_ i: Int) -> String { "hub-to-" + spokeName(i).replacing("vnet-", with: "") }
+    static func spokePeeringName(_ i: Int) -> String { spokeName(i).replacing("vnet-", with: "") + "-to-hub" }
 
     /// Builds the whole default world.
     public static func world() throws -> WorldFile {

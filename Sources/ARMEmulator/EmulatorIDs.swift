@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Fresh etags and GUIDs for resources the emulator creates.
 enum EmulatorIDs {

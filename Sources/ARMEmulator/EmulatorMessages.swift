@@ -1,4 +1,5 @@
-import Foundation
+import ARMModels
+import FoundationEssentials
 
 /// A request as the emulator's router sees it, independent of the HTTP server.
 public struct EmulatorRequest: Sendable {
@@ -27,8 +28,8 @@ public struct EmulatorRequest: Sendable {
         var query: [String: String] = [:]
         for pair in rawQuery.split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = String(parts[0]).removingPercentEncoding ?? String(parts[0])
-            let value = parts.count > 1 ? (String(parts[1]).removingPercentEncoding ?? String(parts[1])) : ""
+            let key = PercentEncoding.decode(parts[0]) ?? String(parts[0])
+            let value = parts.count > 1 ? (PercentEncoding.decode(parts[1]) ?? String(parts[1])) : ""
             query[key.lowercased()] = value
         }
         self.query = query

@@ -1,5 +1,6 @@
+import ARMModels
 import Crypto
-import Foundation
+import FoundationEssentials
 import SwiftASN1
 import Synchronization
 import X509
@@ -63,7 +64,7 @@ struct EntraRoutes {
         var fields: [String: String] = [:]
         for pair in String(decoding: body, as: UTF8.self).split(separator: "&") {
             let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let decode = { (s: Substring) in String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(s) }
+            let decode = { (s: Substring) in PercentEncoding.decode(s, plusIsSpace: true) ?? String(s) }
             fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
         }
         return fields
@@ -122,7 +123,7 @@ struct EntraRoutes {
     private func deviceCode(_ form: [String: String], baseURL: String) -> EmulatorResponse {
         store.logEntra("devicecode client=\(form["client_id"] ?? "")")
         let code = "emu-dc-" + UUID().uuidString.lowercased()
-        let userCode = String(UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(9)).uppercased()
+        let userCode = String(UUID().uuidString.filter { $0 != "-" }.prefix(9)).uppercased()
         let lifetime = 900
         store.state.withLock { state in
             state.entra.deviceCodes[code] = EntraState.DeviceCode(
@@ -186,16 +187,16 @@ struct EntraRoutes {
     /// Checks a client assertion JWT: RS256 signature by the client's certificate, issuer, subject, audience and time.
     static func verifyAssertion(_ jwt: String, certificatePEM: String, client: String, audience: String) -> String? {
         let parts = jwt.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count == 3, let headerData = base64URL(parts[0]), let claimsData = base64URL(parts[1]), let signature = base64URL(parts[2]) else {
+        guard parts.count == 3, let headerData = Base64URL.decode(parts[0]), let claimsData = Base64URL.decode(parts[1]), let signature = Base64URL.decode(parts[2]) else {
             return "not a JWT"
         }
-        guard let header = try? JSONSerialization.jsonObject(with: headerData) as? [String: Any], header["alg"] as? String == "RS256" else {
+        guard let header = try? JSONDecoder().decode(AssertionHeader.self, from: headerData), header.alg == "RS256" else {
             return "alg must be RS256"
         }
-        guard let claims = try? JSONSerialization.jsonObject(with: claimsData) as? [String: Any] else { return "claims are not JSON" }
-        guard claims["iss"] as? String == client, claims["sub"] as? String == client else { return "iss and sub must be the client id" }
-        guard claims["aud"] as? String == audience else { return "aud must be the token endpoint" }
-        guard let exp = claims["exp"] as? Double, exp > Date().timeIntervalSince1970 else { return "the assertion has expired" }
+        guard let claims = try? JSONDecoder().decode(AssertionClaims.self, from: claimsData) else { return "claims are not JSON" }
+        guard claims.iss == client, claims.sub == client else { return "iss and sub must be the client id" }
+        guard claims.aud == audience else { return "aud must be the token endpoint" }
+        guard let exp = claims.exp, exp > Date().timeIntervalSince1970 else { return "the assertion has expired" }
         guard let certificate = try? Certificate(pemEncoded: certificatePEM), let key = _RSA.Signing.PublicKey(certificate.publicKey) else {
             return "the registered certificate has no RSA key"
         }
@@ -205,10 +206,27 @@ struct EntraRoutes {
         }
         return nil
     }
+}
 
-    static func base64URL(_ text: Substring) -> Data? {
-        var s = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while s.count % 4 != 0 { s += "=" }
-        return Data(base64Encoded: s)
+/// The JOSE header of a client assertion, as far as it is checked.
+private struct AssertionHeader: Decodable {
+    var alg: String?
+}
+
+/// The claims of a client assertion that are checked; a member of the wrong type reads as missing.
+private struct AssertionClaims: Decodable {
+    var iss: String?
+    var sub: String?
+    var aud: String?
+    var exp: Double?
+
+    enum CodingKeys: String, CodingKey { case iss, sub, aud, exp }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        iss = try? container.decodeIfPresent(String.self, forKey: .iss)
+        sub = try? container.decodeIfPresent(String.self, forKey: .sub)
+        aud = try? container.decodeIfPresent(String.self, forKey: .aud)
+        exp = try? container.decodeIfPresent(Double.self, forKey: .exp)
     }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// The emulator's Entra ID: registered clients, identities, issued tokens and device codes.

@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 
 /// The official sample, unchanged: subscription 0000…, resource group peerTest, vnet1 with its two peerings.
 ///
@@ -10,13 +10,9 @@ public enum SampleWorld {
     public static let resourceGroup = "peerTest"
     public static let vnet = "vnet1"
 
-    /// The sample's peerings, read from the list-peerings.json shipped with the emulator.
+    /// The sample's peerings, from the copy of the official list-peerings.json compiled into the emulator.
     public static func samplePeerings() throws -> [VirtualNetworkPeering] {
-        guard let url = Bundle.module.url(forResource: "list-peerings", withExtension: "json", subdirectory: "Worlds") else {
-            throw EmulatorError("the emulator's copy of list-peerings.json is missing from its bundle")
-        }
-        let data = try Data(contentsOf: url)
-        return try JSONDecoder().decode(Page<VirtualNetworkPeering>.self, from: data).value
+        try JSONDecoder().decode(Page<VirtualNetworkPeering>.self, from: Data(listPeeringsJSON.utf8)).value
     }
 
     /// The sample subscription as a world entry.

@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 
 /// The JSON file that describes an emulator's world (`peerscope emulator --world FILE`).
 ///
@@ -48,7 +48,7 @@ public struct WorldFile: Codable, Sendable {
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw EmulatorError("cannot read world file \(path): \(error.localizedDescription)")
+            throw EmulatorError("cannot read world file \(path): \(error)")
         }
         do {
             return try JSONDecoder().decode(WorldFile.self, from: data)

@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 
 /// Something that happens to the browser: a key's meaning, a timer, or a refresh result.
 public enum BrowserAction: Sendable {

@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 
 /// The browser's logic: a pure function from state and action to new state and effects.
 public enum BrowserReducer {
@@ -165,7 +165,7 @@ public enum BrowserReducer {
             return max(Double(state.refreshInterval), Double(wait.components.seconds))
         }
         let exponent = min(state.consecutiveFailures - 1, 6)
-        return min(300, Double(state.refreshInterval) * pow(2, Double(max(0, exponent))))
+        return min(300, Double(state.refreshInterval) * Double(1 << max(0, exponent)))
     }
 
     static func startRefresh(_ state: inout BrowserState, now: Date) -> [BrowserEffect] {

@@ -1,8 +1,11 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 
 /// Which pane has the keyboard.
 public enum Focus: Sendable, Equatable { case list, detail }
+
+/// Where times of day on screen are read: the local zone of the machine (its TZ), or UTC.
+public enum ClockZone: Sendable, Equatable { case local, utc }
 
 /// The columns the list can be sorted by.
 public enum SortColumn: String, Sendable, CaseIterable {
@@ -53,8 +56,8 @@ public struct BrowserState: Sendable {
     public var loading = false
     /// When the refresh in flight (of any screen) started; the header says "refreshing" only once it is slow.
     public var refreshStarted: Date?
-    /// The zone the header's clock times are shown in.
-    public var timeZone: TimeZone = .current
+    /// The zone the header's clock times are shown in: the machine's local time, or UTC (for tests).
+    public var clockZone: ClockZone = .local
     public var consecutiveFailures = 0
     public var nextRefresh: Date?
     public var message: String?

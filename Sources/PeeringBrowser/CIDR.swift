@@ -1,4 +1,5 @@
-import Foundation
+import ARMModels
+import FoundationEssentials
 
 /// An IPv4 or IPv6 prefix in CIDR notation, for overlap checks.
 public struct CIDR: Hashable, Sendable, CustomStringConvertible {
@@ -10,7 +11,7 @@ public struct CIDR: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses "10.0.0.0/16" or "fd00:db8::/48"; nil when it is neither.
     public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "/", omittingEmptySubsequences: false)
+        let parts = text.trimmed(newlines: false).split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let length = Int(parts[1]) else { return nil }
         if let v4 = CIDR.parseIPv4(parts[0]) {
             guard (0...32).contains(length) else { return nil }

@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 
 /// Which screen the browser shows.
 public enum ScreenKind: Sendable, Equatable {

@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 
 /// The part of the reducer that moves between screens and runs the subscriptions and VNets screens.
 ///

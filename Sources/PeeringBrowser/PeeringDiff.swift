@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 
 /// Compares two refreshes of the same peering: which fields changed, and which transitions to log.
 public enum PeeringDiff {

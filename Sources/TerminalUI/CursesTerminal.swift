@@ -1,5 +1,10 @@
 import CNcurses
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PeeringBrowser
 
 /// The curses terminal: the only Swift file that talks to ncurses.

@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 import PeeringBrowser
 
 /// The detail pane: every property of the selected peering, grouped, with changed fields highlighted.

@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 import PeeringBrowser
 
 /// The peerings list: one row per peering, the selection in reverse video, recent changes marked.

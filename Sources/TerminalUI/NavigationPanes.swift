@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 import PeeringBrowser
 
 /// The subscriptions screen: every subscription the identity can read, the default one marked.

@@ -1,5 +1,5 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
 import PeeringBrowser
 
 /// The `?` overlay: every key, drawn from the same table that dispatches them.
@@ -49,11 +49,9 @@ enum EventLogPane {
             canvas.put(x + 1, y + 2, "no state or sync-level changes seen yet", .dim, maxWidth: width - 1)
             return
         }
-        let formatter = DateFormatter()
-        formatter.dateFormat = "HH:mm:ss"
         for (i, event) in state.events.reversed().prefix(max(0, height - 1)).enumerated() {
             let style: CellStyle = event.to == "Connected" || event.to == "FullyInSync" ? .ok : (event.to == "Disconnected" || event.to == "removed" ? .error : .warning)
-            let text = "\(formatter.string(from: event.time))  \(DisplayText.pad(event.peering, to: 24)) \(DisplayText.pad(event.field, to: 7)) \(event.from) → \(event.to)"
+            let text = "\(Header.clock(event.time, in: state.clockZone))  \(DisplayText.pad(event.peering, to: 24)) \(DisplayText.pad(event.field, to: 7)) \(event.from) → \(event.to)"
             canvas.put(x + 1, y + 1 + i, text, style, maxWidth: width - 1)
         }
     }

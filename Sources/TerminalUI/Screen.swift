@@ -1,5 +1,10 @@
 import ARMModels
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import PeeringBrowser
 
 /// Lays out and draws a whole frame from the browser state: header, list, detail, status line and overlays.
@@ -123,7 +128,7 @@ enum Header {
             if state.lastError != nil { return ("no data yet · retrying", .error) }
             return ("loading…", .header)
         }
-        var text = "updated \(clock(last, in: state.timeZone))"
+        var text = "updated \(clock(last, in: state.clockZone))"
         if state.paused {
             text += " · PAUSED"
         } else if state.refreshIsSlow(now: now) {
@@ -135,8 +140,8 @@ enum Header {
     }
 
     /// "14:05:32": a time of day in `zone`.
-    static func clock(_ date: Date, in zone: TimeZone) -> String {
-        let local = Int(date.timeIntervalSince1970.rounded(.down)) + zone.secondsFromGMT(for: date)
+    static func clock(_ date: Date, in zone: ClockZone) -> String {
+        let local = Int(date.timeIntervalSince1970.rounded(.down)) + (zone == .local ? LocalTime.secondsFromGMT(at: date) : 0)
         let seconds = ((local % 86_400) + 86_400) % 86_400
         func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
         return "\(two(seconds / 3600)):\(two(seconds / 60 % 60)):\(two(seconds % 60))"

@@ -1,4 +1,9 @@
-import Foundation
+import FoundationEssentials
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// The write end of the wake pipe, for the C signal handler (which cannot capture context).
 nonisolated(unsafe) private var signalWakeFD: Int32 = -1

@@ -1,4 +1,5 @@
-import Foundation
+import Dispatch
+import Synchronization
 
 /// Runs async work from a synchronous command and waits for it on the calling thread.
 ///
@@ -16,12 +17,11 @@ func runBlocking<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) 
 }
 
 /// A thread-safe slot for one result.
-final class ResultBox<T: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Result<T, any Error>?
-    func set(_ result: Result<T, any Error>) { lock.withLock { value = result } }
+final class ResultBox<T: Sendable>: Sendable {
+    private let value = Mutex<Result<T, any Error>?>(nil)
+    func set(_ result: Result<T, any Error>) { value.withLock { $0 = result } }
     func get() throws -> T {
-        guard let value = lock.withLock({ value }) else { throw CommandFailure("internal: async work ended without a result") }
+        guard let value = value.withLock({ $0 }) else { throw CommandFailure("internal: async work ended without a result") }
         return try value.get()
     }
 }

@@ -2,15 +2,15 @@ import ARMClient
 import ARMEmulator
 import ARMModels
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PeeringBrowser
 import TerminalUI
 
 /// Starts the interactive browser.
 enum BrowserCommand {
     static func run(selection options: SelectionOptions, refresh: Int) throws {
-        guard isatty(0) == 1, isatty(1) == 1 else {
-            FileHandle.standardError.write(Data("peerscope: the browser needs a terminal (stdin and stdout must be a TTY); for scripts use 'peerscope list'\n".utf8))
+        guard StandardStreams.inputIsTerminal, StandardStreams.outputIsTerminal else {
+            StandardStreams.writeError("peerscope: the browser needs a terminal (stdin and stdout must be a TTY); for scripts use 'peerscope list'\n")
             throw ExitCode(2)
         }
         let target: VNetSelection
@@ -41,7 +41,7 @@ enum BrowserCommand {
             }
             session = opened
         } catch {
-            FileHandle.standardError.write(Data("peerscope: \(CommandErrors.describe(error))\n".utf8))
+            StandardStreams.writeError("peerscope: \(CommandErrors.describe(error))\n")
             throw ExitCode(1)
         }
         let endpoint = session.client.configuration.endpoint
@@ -66,7 +66,7 @@ enum BrowserCommand {
             exit = try app.run()
         } catch {
             _ = try? runBlocking { await session.close() }
-            FileHandle.standardError.write(Data("peerscope: \(error)\n".utf8))
+            StandardStreams.writeError("peerscope: \(error)\n")
             throw ExitCode(1)
         }
         _ = try? runBlocking { await session.close() }

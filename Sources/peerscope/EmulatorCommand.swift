@@ -1,6 +1,7 @@
 import ARMEmulator
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import TerminalUI
 
 /// `peerscope emulator`: a local ARM for demos, tests and modelling your own network.
 struct EmulatorCommand: ParsableCommand {
@@ -39,37 +40,29 @@ struct EmulatorCommand: ParsableCommand {
                 store = try WorldStore.demo(pageSize: pageSize)
             }
         } catch {
-            FileHandle.standardError.write(Data("peerscope: \(error)\n".utf8))
+            StandardStreams.writeError("peerscope: \(error)\n")
             throw ExitCode(1)
         }
         if strictAuth { store.configureEntra { $0.strict = true } }
         let host = self.host, port = self.port
-        signal(SIGINT, SIG_IGN)
-        signal(SIGTERM, SIG_IGN)
-        let stop = DispatchSemaphore(value: 0)
-        let sources = [SIGINT, SIGTERM].map { number in
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stop.signal() }
-            source.resume()
-            return source
-        }
+        let signals = TerminationSignals()
         let server: EmulatorServer
         do {
             server = try runBlocking {
                 try await EmulatorServer.start(store: store, host: host, port: port) { line in
-                    FileHandle.standardError.write(Data("\(line)\n".utf8))
+                    StandardStreams.writeError("\(line)\n")
                 }
             }
         } catch {
-            FileHandle.standardError.write(Data("peerscope: \(error)\n".utf8))
+            StandardStreams.writeError("peerscope: \(error)\n")
             throw ExitCode(1)
         }
         server.runScenarioClock { changes in
-            for change in changes { FileHandle.standardError.write(Data("scenario: \(change)\n".utf8)) }
+            for change in changes { StandardStreams.writeError("scenario: \(change)\n") }
         }
-        FileHandle.standardOutput.write(Data("listening on \(server.url)\n".utf8))
-        stop.wait()
+        StandardStreams.writeOutput("listening on \(server.url)\n")
+        signals.wait()
         _ = try? runBlocking { await server.stop() }
-        sources.forEach { $0.cancel() }
+        signals.cancel()
     }
 }

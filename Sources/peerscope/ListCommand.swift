@@ -2,7 +2,8 @@ import ARMClient
 import ARMEmulator
 import ARMModels
 import ArgumentParser
-import Foundation
+import FoundationEssentials
+import TerminalUI
 import PeeringBrowser
 
 /// `peerscope list`: one listing of a VNet's peerings, for scripts.
@@ -36,9 +37,9 @@ struct ListCommand: ParsableCommand {
                     throw error
                 }
             }
-            FileHandle.standardOutput.write(Data(text.utf8))
+            StandardStreams.writeOutput(text)
         } catch {
-            FileHandle.standardError.write(Data("peerscope: \(CommandErrors.describe(error))\n".utf8))
+            StandardStreams.writeError("peerscope: \(CommandErrors.describe(error))\n")
             throw ExitCode(1)
         }
     }

@@ -1,6 +1,6 @@
 import ARMModels
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 import PeeringBrowser
 
 
@@ -38,7 +38,7 @@ enum ListFormatter {
             lines += rows.map(line)
             return lines.joined(separator: "\n") + "\n"
         case .tsv:
-            return peerings.map { row($0, resourceGroup: resourceGroup).map { $0.replacingOccurrences(of: "\\t", with: " ") }.joined(separator: "\t") + "\n" }
+            return peerings.map { row($0, resourceGroup: resourceGroup).map { $0.replacing("\t", with: " ") }.joined(separator: "\t") + "\n" }
                 .joined()
         }
     }

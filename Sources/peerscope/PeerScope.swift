@@ -1,6 +1,6 @@
 import ARMClient
 import ArgumentParser
-import Foundation
+import FoundationEssentials
 
 /// PeerScope: a terminal browser for Azure virtual network peerings.
 @main

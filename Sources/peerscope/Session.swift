@@ -1,7 +1,8 @@
 import ARMClient
 import ARMEmulator
 import ARMModels
-import Foundation
+import FoundationEssentials
+import TerminalUI
 import Synchronization
 
 /// Everything a command needs to talk to ARM: the client, and the in-process emulator when `--demo` runs one.
@@ -47,9 +48,10 @@ final class Session: Sendable {
             let subscription = subscriptionHint ?? environment["AZURE_SUBSCRIPTION_ID"] ?? profile?.defaultSubscription?.id
             let tenant = environment["AZURE_TENANT_ID"].flatMap { $0.isEmpty ? nil : $0 }
                 ?? subscription.flatMap { profile?.tenant(of: $0) } ?? "organizations"
-            let factory = CredentialFactory(
+            var factory = CredentialFactory(
                 mode: options.auth, environment: environment, authorityHost: cloud.authorityHost, tenant: tenant,
-                interactive: isatty(0) == 1, devicePrompt: { prompts.send($0) })
+                interactive: StandardStreams.inputIsTerminal, devicePrompt: { prompts.send($0) })
+            factory.localOffset = { LocalTime.secondsFromGMT(at: $0) }
             do { credential = try factory.make() } catch let error as ARMError { throw CommandFailure(error.message) }
         }
         return Session(client: ARMClient(configuration: configuration, credential: credential), emulator: nil, credential: credential, prompts: prompts)
@@ -96,7 +98,7 @@ final class PromptRelay: Sendable {
         if let handler = handler.withLock({ $0 }) {
             handler(prompt)
         } else {
-            FileHandle.standardError.write(Data("peerscope: \(prompt.message)\n".utf8))
+            StandardStreams.writeError("peerscope: \(prompt.message)\n")
         }
     }
 }

@@ -54,7 +54,7 @@ func hubPeerings() -> [VirtualNetworkPeering] {
 
 func state(_ peerings: [VirtualNetworkPeering], vnet: ResourceID = sampleVNet) -> BrowserState {
     var state = BrowserState(vnet: vnet, refreshInterval: 10, endpointLabel: "http://127.0.0.1:8080")
-    state.timeZone = .gmt
+    state.clockZone = .utc
     _ = BrowserReducer.reduce(&state, .refreshNow, now: t0)
     _ = BrowserReducer.reduce(&state, .loaded(generation: state.generation, result: .success(peerings)), now: t0)
     return state

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// The Azure CLI's azureProfile.json: which subscriptions `az login` saw and which is the default.
 ///

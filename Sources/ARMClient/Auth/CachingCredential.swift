@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Keeps a credential's tokens in memory per audience and renews them about five minutes before they expire.

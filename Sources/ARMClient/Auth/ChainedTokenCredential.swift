@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// Tries credentials in order and sticks with the first that works, as the SDKs' DefaultAzureCredential does.

@@ -1,5 +1,6 @@
 import Crypto
-import Foundation
+import ARMModels
+import FoundationEssentials
 import SwiftASN1
 import X509
 import _CryptoExtras
@@ -23,7 +24,7 @@ public struct ClientCertificateCredential: TokenCredential {
         do {
             text = try String(contentsOfFile: pemPath, encoding: .utf8)
         } catch {
-            throw ARMError.credentialUnavailable("EnvironmentCredential: cannot read AZURE_CLIENT_CERTIFICATE_PATH (\(pemPath)): \(error.localizedDescription)")
+            throw ARMError.credentialUnavailable("EnvironmentCredential: cannot read AZURE_CLIENT_CERTIFICATE_PATH (\(pemPath)): \(error)")
         }
         let blocks = PEMBlocks(text)
         guard let certificatePEM = blocks.first("CERTIFICATE") else {
@@ -93,20 +94,6 @@ enum JSONValue: Encodable {
     }
 }
 
-/// Base64url without padding, as JWTs use.
-public enum Base64URL {
-    public static func encode(_ data: Data) -> String {
-        data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    public static func decode(_ text: String) -> Data? {
-        var s = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        while s.count % 4 != 0 { s += "=" }
-        return Data(base64Encoded: s)
-    }
-}
-
 /// The labelled blocks of a PEM file.
 struct PEMBlocks {
     private var blocks: [(label: String, text: String)] = []
@@ -115,7 +102,7 @@ struct PEMBlocks {
         var label: String?
         var lines: [Substring] = []
         for line in text.split(whereSeparator: \.isNewline) {
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            let trimmed = line.trimmed(newlines: false)
             if trimmed.hasPrefix("-----BEGIN "), trimmed.hasSuffix("-----") {
                 label = String(trimmed.dropFirst(11).dropLast(5))
                 lines = [line]

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A service principal signing in with a client secret (client-credentials grant).
 public struct ClientSecretCredential: TokenCredential {

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// Which credentials the chain may use: `--auth` and AZURE_TOKEN_CREDENTIALS, as in the SDKs.
 public enum AuthMode: String, Sendable, CaseIterable {
@@ -16,6 +16,8 @@ public struct CredentialFactory: Sendable {
     public var interactive: Bool
     public var devicePrompt: @Sendable (DeviceCodePrompt) -> Void
     public var managedIdentityProbe: Duration = .seconds(1)
+    /// Seconds east of UTC of the local zone at a time (the Azure CLI may give expiry in local time).
+    public var localOffset: @Sendable (Date) -> Int = { _ in 0 }
 
     public init(
         mode: AuthMode = .auto, environment: [String: String], authorityHost: String, tenant: String, interactive: Bool,
@@ -69,7 +71,7 @@ public struct CredentialFactory: Sendable {
     /// The steps in DefaultAzureCredential's order, narrowed by `--auth` or AZURE_TOKEN_CREDENTIALS.
     public func steps() throws -> [any TokenCredential] {
         let managed = ManagedIdentityCredential(environment: environment, probeTimeout: managedIdentityProbe)
-        let cli = AzureCLICredential(environment: environment)
+        let cli = AzureCLICredential(environment: environment, localOffset: localOffset)
         switch mode {
         case .env: return [environmentCredential()]
         case .workload: return [workloadCredential()]

@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 import Synchronization
 
 /// What to show a person so they can finish a device code sign-in on another device.

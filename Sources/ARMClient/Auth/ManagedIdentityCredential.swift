@@ -1,4 +1,4 @@
-import Foundation
+import FoundationEssentials
 
 /// A managed identity: App Service style (IDENTITY_ENDPOINT + IDENTITY_HEADER) or the VM instance metadata service.
 ///

@@ -1,4 +1,5 @@
-import Foundation
+import ARMModels
+import FoundationEssentials
 import Synchronization
 
 /// Workload identity (Kubernetes): exchanges the federated token in AZURE_FEDERATED_TOKEN_FILE for an access token.
@@ -31,7 +32,7 @@ public final class WorkloadIdentityCredential: TokenCredential {
         guard let data = FileManager.default.contents(atPath: tokenFile) else {
             throw ARMError.credentialUnavailable("\(name): cannot read AZURE_FEDERATED_TOKEN_FILE (\(tokenFile))")
         }
-        let text = String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = String(decoding: data, as: UTF8.self).trimmed()
         guard !text.isEmpty else { throw ARMError.credentialUnavailable("\(name): AZURE_FEDERATED_TOKEN_FILE (\(tokenFile)) is empty") }
         cached.withLock { $0 = (modified, text) }
         return text
