@@ -1,6 +1,8 @@
 import ARMClient
 import ArgumentParser
 import FoundationEssentials
+import NIOCore
+import NIOPosix
 
 /// PeerScope: a terminal browser for Azure virtual network peerings.
 @main
@@ -15,6 +17,15 @@ struct PeerScope: ParsableCommand {
 
     @Option(help: "Seconds between refreshes, at least 2 (default 10; 3 with --demo).")
     var refresh: Int?
+
+    /// Runs Swift concurrency's jobs on NIO's event loop threads, then the command.
+    ///
+    /// Every refresh is HTTP work that NIO does on its event loops; with the loops as the global
+    /// executor, awaiting a response no longer hops between them and a second thread pool.
+    static func main() {
+        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        main(nil)
+    }
 
     func validate() throws {
         if let refresh, refresh < 2 { throw ValidationError("--refresh must be at least 2 seconds") }
