@@ -7,6 +7,8 @@
 public enum DisplayText {
     /// The text with every unsafe character replaced by a visible escape.
     public static func sanitize(_ text: String) -> String {
+        // Printable ASCII needs no escape: hand the same string back without rebuilding it.
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -45,6 +47,8 @@ public enum DisplayText {
     /// Columns a scalar takes: 0 for combining and zero-width marks, 2 for East Asian wide and emoji, else 1.
     public static func width(of scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
+        // Printable ASCII, nearly every scalar ARM sends, is one column without a Unicode property lookup.
+        if v >= 0x20 && v < 0x7F { return 1 }
         if v == 0 { return 0 }
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         let properties = scalar.properties
@@ -66,7 +70,8 @@ public enum DisplayText {
 
     /// Columns a string takes.
     public static func width(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+        return text.unicodeScalars.reduce(0) { $0 + width(of: $1) }
     }
 
     /// The string cut to at most `columns` columns, ending in "…" when cut.
