@@ -13,6 +13,8 @@ public struct JSONReader {
     private let end: Int
     private var index = 0
     private var depth = 0
+    /// Values read earlier from this document, to hand out again when the same bytes come again.
+    var memo = ReadMemo()
 
     /// How deeply arrays and objects may nest (as JSONDecoder allows); deeper input is refused, not recursed into.
     public static let maximumDepth = 512
@@ -118,28 +120,31 @@ public struct JSONReader {
         return true
     }
 
-    /// Reads an object member by member, or returns false for `null`.
+    /// Where a caller's loop over an object's members is: commas so far and which known members were seen.
+    public struct MemberCursor {
+        fileprivate var first = true
+        fileprivate var seen: UInt64 = 0
+        public init() {}
+    }
+
+    /// The next member of the open object that `field` knows and that has not been seen yet, or nil at its `}`.
     ///
-    /// `field` names the members the caller knows; `read` reads each the first
-    /// time it appears. Unknown members and repeats are skipped (JSONDecoder
-    /// too keeps the first of two members with one name), and an error inside
-    /// a member gets the member's name on its path.
+    /// Unknown members and repeats are skipped (JSONDecoder too keeps the first of two members with one
+    /// name). The caller reads the member's value, wrapping a failure with `error.inside(key.name)`; the loop
+    /// is the caller's own (no closure), so the value it builds stays a plain local that is moved, not copied.
     @inline(__always)
-    public mutating func members<Field: RawRepresentable<Int>>(
-        _ field: (JSONKey) -> Field?, _ read: (Field, inout JSONReader) throws(JSONReadError) -> Void
-    ) throws(JSONReadError) -> Bool {
-        guard try beginObject() else { return false }
-        var first = true
-        var seen: UInt64 = 0
-        while let key = try nextKey(&first) {
-            guard let known = field(key), known.rawValue < 64, seen & (1 << known.rawValue) == 0 else {
+    public mutating func nextMember<Field: RawRepresentable<Int>>(
+        _ cursor: inout MemberCursor, _ field: (JSONKey) -> Field?
+    ) throws(JSONReadError) -> (Field, JSONKey)? {
+        while let key = try nextKey(&cursor.first) {
+            guard let known = field(key), known.rawValue < 64, cursor.seen & (1 << known.rawValue) == 0 else {
                 do throws(JSONReadError) { try skipValue() } catch { throw error.inside(key.name) }
                 continue
             }
-            seen |= 1 << known.rawValue
-            do throws(JSONReadError) { try read(known, &self) } catch { throw error.inside(key.name) }
+            cursor.seen |= 1 << known.rawValue
+            return (known, key)
         }
-        return true
+        return nil
     }
 
     /// An array of values read by `element`, or nil for `null`.
@@ -156,6 +161,25 @@ public struct JSONReader {
             }
         }
         return values
+    }
+
+    /// Reads a value with `read`, unless the same bytes were read into `slot` before: then that value is handed out again.
+    ///
+    /// ARM repeats whole values across a list (every peering has its VNet's local address space, and the remote
+    /// address space twice); sharing them saves building and keeping copies. A value is compared as raw bytes
+    /// after it has been checked once, so a miss costs one extra pass over its text.
+    @inline(__always)
+    mutating func remembered<T>(_ slot: inout RecentValues<T>, _ read: (inout JSONReader) throws(JSONReadError) -> T) throws(JSONReadError) -> T {
+        skipWhitespace()
+        let start = index
+        if let hit = slot.find(base + start, available: end - start, depth: depth) {
+            // The remembered text is a complete value that was checked at this depth, so these bytes are the same value.
+            index = start + hit.count
+            return hit.value
+        }
+        let value = try read(&self)
+        slot.remember(value, start: base + start, count: index - start, depth: depth)
+        return value
     }
 
     // MARK: Scalars
@@ -348,7 +372,8 @@ public struct JSONReader {
         }
     }
 
-    /// Moves `index` past whole 8-byte words holding none of: a quote, a backslash, a control character, a byte ≥ 0x80.
+    /// Moves `index` to the next quote, backslash, control character or byte ≥ 0x80, eight bytes at a time,
+    /// or to within eight bytes of the end.
     @inline(__always)
     private mutating func skipPlainWords() {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
@@ -356,7 +381,13 @@ public struct JSONReader {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
             let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
             let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
-            if special & highs != 0 { return }
+            let found = special & highs
+            if found != 0 {
+                // The lowest flagged byte is exact (a borrow can only flag bytes after a real hit), and the load is
+                // little-endian: step to the first byte that needs a look, past the plain ones before it.
+                index &+= found.littleEndian.trailingZeroBitCount &>> 3
+                return
+            }
             index &+= 8
         }
     }
@@ -442,6 +473,65 @@ public struct JSONReader {
             return JSONReadError("not a JSON value", offset: index)
         }
     }
+}
+
+/// The last few values of one kind a reader built, with the exact bytes each was read from.
+///
+/// Only values that end themselves (objects, arrays, strings, `null`) may be remembered: bytes that begin with
+/// such a value's text hold exactly that value, whatever follows it. A number would not (`1` begins `12`).
+struct RecentValues<T> {
+    private struct Entry {
+        var start: UnsafePointer<UInt8>
+        var count: Int
+        var depth: Int
+        var value: T
+    }
+
+    /// The values, overwritten oldest first once `capacity` are kept.
+    private var entries: [Entry] = []
+    private var next = 0
+    /// How many values are kept: enough for a list's repeated local and remote address spaces.
+    private static var capacity: Int { 4 }
+
+    /// The remembered value, read at `depth`, whose bytes begin the text at `start`, with how many bytes it took.
+    func find(_ start: UnsafePointer<UInt8>, available: Int, depth: Int) -> (value: T, count: Int)? {
+        for entry in entries where entry.depth == depth && entry.count <= available && Self.equal(entry.start, start, entry.count) {
+            return (entry.value, entry.count)
+        }
+        return nil
+    }
+
+    /// Keeps `value`, read at `depth` from `count` bytes at `start`, in place of the oldest when full.
+    mutating func remember(_ value: T, start: UnsafePointer<UInt8>, count: Int, depth: Int) {
+        let entry = Entry(start: start, count: count, depth: depth, value: value)
+        if entries.count < Self.capacity {
+            entries.append(entry)
+        } else {
+            entries[next] = entry
+            next = (next + 1) % Self.capacity
+        }
+    }
+
+    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+        if a == b { return true }
+        let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+        var k = 0
+        while count - k >= 8 {
+            if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            k += 8
+        }
+        while k < count {
+            if a[k] != b[k] { return false }
+            k += 1
+        }
+        return true
+    }
+}
+
+/// The kinds of value a peering list repeats, remembered while one document is read.
+struct ReadMemo {
+    var addressSpaces = RecentValues<AddressSpace?>()
+    var resourceTypes = RecentValues<String?>()
 }
 
 /// A member name or string as read from the JSON, compared without making a String.

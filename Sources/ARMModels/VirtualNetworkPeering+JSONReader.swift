@@ -12,17 +12,22 @@ public enum PeeringListReader {
         try JSONReader.read(bytes) { (r: inout JSONReader) throws(JSONReadError) in
             var value: [VirtualNetworkPeering]?
             var nextLink: String?
-            let present = try r.members({ key in key.is("value") ? Field.value : key.is("nextLink") ? .nextLink : nil }) { (field, r: inout JSONReader) throws(JSONReadError) in
-                switch field {
-                case .value:
-                    value = try r.array { (r: inout JSONReader) throws(JSONReadError) in
-                        guard let peering = try VirtualNetworkPeering(reading: &r) else { throw JSONReadError("expected a peering, found null", offset: 0) }
-                        return peering
+            guard try r.beginObject() else { throw JSONReadError("expected an object, found null", offset: 0) }
+            var cursor = JSONReader.MemberCursor()
+            while let (field, key) = try r.nextMember(&cursor, { key in key.is("value") ? Field.value : key.is("nextLink") ? .nextLink : nil }) {
+                do throws(JSONReadError) {
+                    switch field {
+                    case .value:
+                        value = try r.array { (r: inout JSONReader) throws(JSONReadError) in
+                            guard let peering = try VirtualNetworkPeering(reading: &r) else { throw JSONReadError("expected a peering, found null", offset: 0) }
+                            return peering
+                        }
+                    case .nextLink: nextLink = try r.string()
                     }
-                case .nextLink: nextLink = try r.string()
+                } catch {
+                    throw error.inside(key.name)
                 }
             }
-            guard present else { throw JSONReadError("expected an object, found null", offset: 0) }
             return Page(value: value ?? [], nextLink: nextLink)
         }
     }
@@ -50,16 +55,26 @@ extension VirtualNetworkPeering {
     /// Reads one peering, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
         var peering = VirtualNetworkPeering()
-        let present = try r.members(Self.field) { (field, r: inout JSONReader) throws(JSONReadError) in
-            switch field {
-            case .id: peering.id = try r.string()
-            case .name: peering.name = try r.string()
-            case .etag: peering.etag = try r.string()
-            case .type: peering.type = try r.string()
-            case .properties: peering.properties = try VirtualNetworkPeeringProperties(reading: &r)
+        guard try r.beginObject() else { return nil }
+        var cursor = JSONReader.MemberCursor()
+        while let (field, key) = try r.nextMember(&cursor, Self.field) {
+            do throws(JSONReadError) {
+                switch field {
+                case .id: peering.id = try r.string()
+                case .name: peering.name = try r.string()
+                case .etag: peering.etag = try r.string()
+                case .type:
+                    // Every peering has the same type: one String for all of them.
+                    var slot = r.memo.resourceTypes
+                    r.memo.resourceTypes = RecentValues()
+                    defer { r.memo.resourceTypes = slot }
+                    peering.type = try r.remembered(&slot) { (r: inout JSONReader) throws(JSONReadError) in try r.string() }
+                case .properties: peering.properties = try VirtualNetworkPeeringProperties(reading: &r)
+                }
+            } catch {
+                throw error.inside(key.name)
             }
         }
-        guard present else { return nil }
         self = peering
     }
 }
@@ -99,31 +114,36 @@ extension VirtualNetworkPeeringProperties {
     /// Reads a peering's `properties`, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
         var p = VirtualNetworkPeeringProperties()
-        let present = try r.members(Self.field) { (field, r: inout JSONReader) throws(JSONReadError) in
-            switch field {
-            case .peeringState: p.peeringState = try r.expandable(PeeringState.self)
-            case .peeringSyncLevel: p.peeringSyncLevel = try r.expandable(PeeringSyncLevel.self)
-            case .provisioningState: p.provisioningState = try r.expandable(ProvisioningState.self)
-            case .allowForwardedTraffic: p.allowForwardedTraffic = try r.bool()
-            case .allowGatewayTransit: p.allowGatewayTransit = try r.bool()
-            case .allowVirtualNetworkAccess: p.allowVirtualNetworkAccess = try r.bool()
-            case .doNotVerifyRemoteGateways: p.doNotVerifyRemoteGateways = try r.bool()
-            case .enableOnlyIPv6Peering: p.enableOnlyIPv6Peering = try r.bool()
-            case .peerCompleteVnets: p.peerCompleteVnets = try r.bool()
-            case .useRemoteGateways: p.useRemoteGateways = try r.bool()
-            case .resourceGuid: p.resourceGuid = try r.string()
-            case .remoteVirtualNetwork: p.remoteVirtualNetwork = try SubResource(reading: &r)
-            case .localAddressSpace: p.localAddressSpace = try AddressSpace(reading: &r)
-            case .localVirtualNetworkAddressSpace: p.localVirtualNetworkAddressSpace = try AddressSpace(reading: &r)
-            case .remoteAddressSpace: p.remoteAddressSpace = try AddressSpace(reading: &r)
-            case .remoteVirtualNetworkAddressSpace: p.remoteVirtualNetworkAddressSpace = try AddressSpace(reading: &r)
-            case .remoteBgpCommunities: p.remoteBgpCommunities = try VirtualNetworkBgpCommunities(reading: &r)
-            case .remoteVirtualNetworkEncryption: p.remoteVirtualNetworkEncryption = try VirtualNetworkEncryption(reading: &r)
-            case .localSubnetNames: p.localSubnetNames = try r.strings()
-            case .remoteSubnetNames: p.remoteSubnetNames = try r.strings()
+        guard try r.beginObject() else { return nil }
+        var cursor = JSONReader.MemberCursor()
+        while let (field, key) = try r.nextMember(&cursor, Self.field) {
+            do throws(JSONReadError) {
+                switch field {
+                case .peeringState: p.peeringState = try r.expandable(PeeringState.self)
+                case .peeringSyncLevel: p.peeringSyncLevel = try r.expandable(PeeringSyncLevel.self)
+                case .provisioningState: p.provisioningState = try r.expandable(ProvisioningState.self)
+                case .allowForwardedTraffic: p.allowForwardedTraffic = try r.bool()
+                case .allowGatewayTransit: p.allowGatewayTransit = try r.bool()
+                case .allowVirtualNetworkAccess: p.allowVirtualNetworkAccess = try r.bool()
+                case .doNotVerifyRemoteGateways: p.doNotVerifyRemoteGateways = try r.bool()
+                case .enableOnlyIPv6Peering: p.enableOnlyIPv6Peering = try r.bool()
+                case .peerCompleteVnets: p.peerCompleteVnets = try r.bool()
+                case .useRemoteGateways: p.useRemoteGateways = try r.bool()
+                case .resourceGuid: p.resourceGuid = try r.string()
+                case .remoteVirtualNetwork: p.remoteVirtualNetwork = try SubResource(reading: &r)
+                case .localAddressSpace: p.localAddressSpace = try AddressSpace.remembered(&r)
+                case .localVirtualNetworkAddressSpace: p.localVirtualNetworkAddressSpace = try AddressSpace.remembered(&r)
+                case .remoteAddressSpace: p.remoteAddressSpace = try AddressSpace.remembered(&r)
+                case .remoteVirtualNetworkAddressSpace: p.remoteVirtualNetworkAddressSpace = try AddressSpace.remembered(&r)
+                case .remoteBgpCommunities: p.remoteBgpCommunities = try VirtualNetworkBgpCommunities(reading: &r)
+                case .remoteVirtualNetworkEncryption: p.remoteVirtualNetworkEncryption = try VirtualNetworkEncryption(reading: &r)
+                case .localSubnetNames: p.localSubnetNames = try r.strings()
+                case .remoteSubnetNames: p.remoteSubnetNames = try r.strings()
+                }
+            } catch {
+                throw error.inside(key.name)
             }
         }
-        guard present else { return nil }
         self = p
     }
 }
@@ -134,8 +154,15 @@ extension SubResource {
     /// Reads `{"id": ...}`, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
         var id: String?
-        let present = try r.members({ $0.is("id") ? Field.id : nil }) { (_, r: inout JSONReader) throws(JSONReadError) in id = try r.string() }
-        guard present else { return nil }
+        guard try r.beginObject() else { return nil }
+        var cursor = JSONReader.MemberCursor()
+        while let (_, key) = try r.nextMember(&cursor, { $0.is("id") ? Field.id : nil }) {
+            do throws(JSONReadError) {
+                id = try r.string()
+            } catch {
+                throw error.inside(key.name)
+            }
+        }
         self.init(id: id)
     }
 }
@@ -143,21 +170,33 @@ extension SubResource {
 extension AddressSpace {
     private enum Field: Int { case addressPrefixes, ipamPoolPrefixAllocations }
 
+    /// Reads an address space, or shares one read earlier in the document from the same bytes.
+    static func remembered(_ r: inout JSONReader) throws(JSONReadError) -> AddressSpace? {
+        var slot = r.memo.addressSpaces
+        r.memo.addressSpaces = RecentValues()
+        defer { r.memo.addressSpaces = slot }
+        return try r.remembered(&slot) { (r: inout JSONReader) throws(JSONReadError) in try AddressSpace(reading: &r) }
+    }
+
     /// Reads an address space, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
         var space = AddressSpace()
-        let present = try r.members({ $0.is("addressPrefixes") ? Field.addressPrefixes : $0.is("ipamPoolPrefixAllocations") ? .ipamPoolPrefixAllocations : nil }) {
-            (field, r: inout JSONReader) throws(JSONReadError) in
-            switch field {
-            case .addressPrefixes: space.addressPrefixes = try r.strings()
-            case .ipamPoolPrefixAllocations:
-                space.ipamPoolPrefixAllocations = try r.array { (r: inout JSONReader) throws(JSONReadError) in
-                    guard let allocation = try IpamPoolPrefixAllocation(reading: &r) else { throw JSONReadError("expected an allocation, found null", offset: 0) }
-                    return allocation
+        guard try r.beginObject() else { return nil }
+        var cursor = JSONReader.MemberCursor()
+        while let (field, key) = try r.nextMember(&cursor, { $0.is("addressPrefixes") ? Field.addressPrefixes : $0.is("ipamPoolPrefixAllocations") ? .ipamPoolPrefixAllocations : nil }) {
+            do throws(JSONReadError) {
+                switch field {
+                case .addressPrefixes: space.addressPrefixes = try r.strings()
+                case .ipamPoolPrefixAllocations:
+                    space.ipamPoolPrefixAllocations = try r.array { (r: inout JSONReader) throws(JSONReadError) in
+                        guard let allocation = try IpamPoolPrefixAllocation(reading: &r) else { throw JSONReadError("expected an allocation, found null", offset: 0) }
+                        return allocation
+                    }
                 }
+            } catch {
+                throw error.inside(key.name)
             }
         }
-        guard present else { return nil }
         self = space
     }
 }
@@ -175,14 +214,19 @@ extension IpamPoolPrefixAllocation {
     /// Reads one IPAM pool allocation, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
         var allocation = IpamPoolPrefixAllocation()
-        let present = try r.members(Self.field) { (field, r: inout JSONReader) throws(JSONReadError) in
-            switch field {
-            case .allocatedAddressPrefixes: allocation.allocatedAddressPrefixes = try r.strings()
-            case .numberOfIpAddresses: allocation.numberOfIpAddresses = try r.string()
-            case .pool: allocation.pool = try SubResource(reading: &r)
+        guard try r.beginObject() else { return nil }
+        var cursor = JSONReader.MemberCursor()
+        while let (field, key) = try r.nextMember(&cursor, Self.field) {
+            do throws(JSONReadError) {
+                switch field {
+                case .allocatedAddressPrefixes: allocation.allocatedAddressPrefixes = try r.strings()
+                case .numberOfIpAddresses: allocation.numberOfIpAddresses = try r.string()
+                case .pool: allocation.pool = try SubResource(reading: &r)
+                }
+            } catch {
+                throw error.inside(key.name)
             }
         }
-        guard present else { return nil }
         self = allocation
     }
 }
@@ -193,14 +237,18 @@ extension VirtualNetworkBgpCommunities {
     /// Reads BGP communities, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
         var communities = VirtualNetworkBgpCommunities()
-        let present = try r.members({ $0.is("regionalCommunity") ? Field.regionalCommunity : $0.is("virtualNetworkCommunity") ? .virtualNetworkCommunity : nil }) {
-            (field, r: inout JSONReader) throws(JSONReadError) in
-            switch field {
-            case .regionalCommunity: communities.regionalCommunity = try r.string()
-            case .virtualNetworkCommunity: communities.virtualNetworkCommunity = try r.string()
+        guard try r.beginObject() else { return nil }
+        var cursor = JSONReader.MemberCursor()
+        while let (field, key) = try r.nextMember(&cursor, { $0.is("regionalCommunity") ? Field.regionalCommunity : $0.is("virtualNetworkCommunity") ? .virtualNetworkCommunity : nil }) {
+            do throws(JSONReadError) {
+                switch field {
+                case .regionalCommunity: communities.regionalCommunity = try r.string()
+                case .virtualNetworkCommunity: communities.virtualNetworkCommunity = try r.string()
+                }
+            } catch {
+                throw error.inside(key.name)
             }
         }
-        guard present else { return nil }
         self = communities
     }
 }
@@ -211,13 +259,18 @@ extension VirtualNetworkEncryption {
     /// Reads encryption settings, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
         var encryption = VirtualNetworkEncryption()
-        let present = try r.members({ $0.is("enabled") ? Field.enabled : $0.is("enforcement") ? .enforcement : nil }) { (field, r: inout JSONReader) throws(JSONReadError) in
-            switch field {
-            case .enabled: encryption.enabled = try r.bool()
-            case .enforcement: encryption.enforcement = try r.expandable(EncryptionEnforcement.self)
+        guard try r.beginObject() else { return nil }
+        var cursor = JSONReader.MemberCursor()
+        while let (field, key) = try r.nextMember(&cursor, { $0.is("enabled") ? Field.enabled : $0.is("enforcement") ? .enforcement : nil }) {
+            do throws(JSONReadError) {
+                switch field {
+                case .enabled: encryption.enabled = try r.bool()
+                case .enforcement: encryption.enforcement = try r.expandable(EncryptionEnforcement.self)
+                }
+            } catch {
+                throw error.inside(key.name)
             }
         }
-        guard present else { return nil }
         self = encryption
     }
 }

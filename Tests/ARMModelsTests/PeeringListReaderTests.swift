@@ -161,3 +161,40 @@ private func viaReader(_ text: String) -> Result<Page<VirtualNetworkPeering>, JS
         #expect(try PeeringListReader.page(data) == JSONDecoder().decode(Page<VirtualNetworkPeering>.self, from: data))
     }
 }
+
+/// The reader hands out one value for repeated address spaces and types, and only for byte-identical text.
+@Suite struct RepeatedValueTests {
+    private func addressBase(_ prefixes: [String]?) -> UnsafeRawPointer? {
+        prefixes?.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+    }
+
+    @Test func identicalAddressSpacesAndTypesShareStorage() throws {
+        let item = #"{"type": "Microsoft.Network/virtualNetworks/virtualNetworkPeerings", "properties": {"localAddressSpace": {"addressPrefixes": ["10.0.0.0/16", "10.1.0.0/16"]}, "remoteAddressSpace": {"addressPrefixes": ["10.9.0.0/24"]}, "remoteVirtualNetworkAddressSpace": {"addressPrefixes": ["10.9.0.0/24"]}}}"#
+        let text = #"{"value": [\#(item), \#(item), \#(item)]}"#
+        let page = try viaReader(text).get()
+        #expect(page == viaFoundation(text))
+        let locals = page.value.map { addressBase($0.properties?.localAddressSpace?.addressPrefixes) }
+        #expect(locals[0] != nil && locals.allSatisfy { $0 == locals[0] })
+        let first = try #require(page.value[0].properties)
+        #expect(addressBase(first.remoteAddressSpace?.addressPrefixes) == addressBase(first.remoteVirtualNetworkAddressSpace?.addressPrefixes))
+        #expect(page.value.allSatisfy { $0.type == "Microsoft.Network/virtualNetworks/virtualNetworkPeerings" })
+    }
+
+    /// Text that begins like a remembered value, differs after it, or sits elsewhere must be read anew.
+    @Test(arguments: [
+        #"{"value": [{"properties": {"localAddressSpace": {"addressPrefixes": ["10.0.0.0/16"]}, "remoteAddressSpace": {"addressPrefixes": ["10.0.0.0/16", "10.1.0.0/16"]}}}]}"#,
+        #"{"value": [{"properties": {"localAddressSpace": {"addressPrefixes": ["10.0.0.0/16"]}, "remoteAddressSpace": {"addressPrefixes": ["10.0.0.0/1"]}}}]}"#,
+        #"{"value": [{"properties": {"localAddressSpace": {"addressPrefixes": ["10.0.0.0/16"]}}}, {"properties": {"localAddressSpace": {"addressPrefixes": ["10.0.0.0/16"] }}}]}"#,
+        #"{"value": [{"properties": {"localAddressSpace": null, "remoteAddressSpace": {"addressPrefixes": null}}}, {"properties": {"localAddressSpace": {}, "remoteAddressSpace": null}}]}"#,
+        #"{"value": [{"type": "A"}, {"type": "AB"}, {"type": "A"}, {"type": null}, {"type": "A\u0042"}]}"#,
+        #"{"value": [{"properties": {"localAddressSpace": {"addressPrefixes": ["x"]}}}, {"properties": {"localAddressSpace": {"addressPrefixes": ["x"]}x}}]}"#,
+        #"{"value": [{"properties": {"localAddressSpace": {"addressPrefixes": ["x"]}}}, {"properties": {"localAddressSpace": {"addressPrefixes": ["x"]}"#,
+    ])
+    func lookalikesReadAsJSONDecoderReadsThem(_ text: String) {
+        switch (viaReader(text), viaFoundation(text)) {
+        case (.success(let page), let expected?): #expect(page == expected)
+        case (.failure, nil): break
+        case (let mine, let theirs): Issue.record("reader: \(mine); JSONDecoder: \(String(describing: theirs))")
+        }
+    }
+}
