@@ -27,12 +27,16 @@ extension ARMClient: NetworkSource {
 extension ARMClient {
     /// Reads the remote VNet (its peerings are embedded) and finds the peering back to `localVNet`.
     ///
-    /// 403 becomes "no access" and 404 "not found": neither is an error of the browser's.
+    /// 403 becomes "no access" and 404 "not found": neither is an error of the browser's. The VNets are
+    /// kept without the embedded peerings nobody looks at: none for the local one (a hub's would be the
+    /// whole list again), and for the remote one only those back to `localVNet`.
     public func remoteSide(of peering: VirtualNetworkPeering, localVNet: ResourceID, fresh: Bool = true) async -> (RemoteSide, VirtualNetwork?) {
         let local: VirtualNetwork?
         if let group = localVNet.resourceGroup, let name = localVNet.virtualNetworkName {
             local = try? await cachedVirtualNetwork(localVNet, maxAge: 60) {
-                try await self.virtualNetwork(subscriptionId: localVNet.subscriptionId, resourceGroup: group, name: name)
+                var vnet = try await self.virtualNetwork(subscriptionId: localVNet.subscriptionId, resourceGroup: group, name: name)
+                vnet.properties?.virtualNetworkPeerings = nil
+                return vnet
             }
         } else {
             local = nil
@@ -40,14 +44,18 @@ extension ARMClient {
         guard let text = peering.properties?.remoteVirtualNetwork?.id, let remoteID = try? ResourceID(parsing: text),
             let group = remoteID.resourceGroup, let name = remoteID.virtualNetworkName
         else { return (.failed("the peering names no readable remote VNet id"), local) }
+        let key = localVNet.comparisonKey
+        let pointsBack = { (candidate: VirtualNetworkPeering) in
+            (candidate.properties?.remoteVirtualNetwork?.id).flatMap { try? ResourceID(parsing: $0) }?.comparisonKey == key
+        }
         do {
             let vnet = try await cachedVirtualNetwork(remoteID, maxAge: fresh ? 0 : 15) {
-                try await self.virtualNetwork(subscriptionId: remoteID.subscriptionId, resourceGroup: group, name: name)
+                var vnet = try await self.virtualNetwork(subscriptionId: remoteID.subscriptionId, resourceGroup: group, name: name)
+                let reciprocals = vnet.properties?.virtualNetworkPeerings?.filter(pointsBack)
+                vnet.properties?.virtualNetworkPeerings = reciprocals
+                return vnet
             }
-            let key = localVNet.comparisonKey
-            let back = vnet.properties?.virtualNetworkPeerings?.first {
-                ($0.properties?.remoteVirtualNetwork?.id).flatMap { try? ResourceID(parsing: $0) }?.comparisonKey == key
-            }
+            let back = vnet.properties?.virtualNetworkPeerings?.first(where: pointsBack)
             return (.loaded(vnet: vnet, reciprocal: back), local)
         } catch let error as ARMError where error.kind == .forbidden {
             return (.noAccess, local)

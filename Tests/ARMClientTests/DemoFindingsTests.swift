@@ -40,4 +40,27 @@ import Testing
         #expect(harness.server.store.requests.filter { $0.path.hasSuffix("/vnet-hub-weu") }.count == 1)
         await harness.close()
     }
+
+    @Test func keptVNetsHoldOnlyThePeeringsBack() async throws {
+        let harness = try await ClientHarness()
+        let hub = DemoWorld.hubID
+        let peering = try #require(try await harness.client.peerings(of: hub).first { $0.name == "hub-to-spoke-03" })
+        let remoteID = try ResourceID(parsing: try #require(peering.properties?.remoteVirtualNetwork?.id))
+        let direct = try await harness.client.virtualNetwork(
+            subscriptionId: remoteID.subscriptionId, resourceGroup: try #require(remoteID.resourceGroup), name: try #require(remoteID.virtualNetworkName))
+        #expect((direct.properties?.virtualNetworkPeerings?.count ?? 0) >= 1)
+        for fresh in [true, false] {
+            let (remote, local) = await harness.client.remoteSide(of: peering, localVNet: hub, fresh: fresh)
+            // The hub's own peerings are the list itself: the local VNet is kept without them.
+            #expect(local != nil && local?.properties?.virtualNetworkPeerings == nil)
+            guard case .loaded(let vnet, let back) = remote else {
+                Issue.record("remote side not loaded: \(remote)")
+                continue
+            }
+            #expect(back?.name == "spoke-03-to-hub")
+            #expect(vnet.properties?.virtualNetworkPeerings?.map(\.name) == ["spoke-03-to-hub"])
+            #expect(vnet.properties?.addressSpace == direct.properties?.addressSpace)
+        }
+        await harness.close()
+    }
 }
