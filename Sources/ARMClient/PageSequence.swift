@@ -31,12 +31,13 @@ public struct PageSequence<Item: ListPageDecoding>: AsyncSequence, Sendable {
             var page: Page<Item>
             var unchanged = false
             do {
-                if let remembered = memo?.page(at: url, body: data, as: Item.self) {
+                let print = memo.map { _ in BodyPrint(data) }
+                if let memo, let print, let remembered = memo.page(at: url, body: print, as: Item.self) {
                     page = remembered
                     unchanged = true
                 } else {
                     page = try Item.decodePage(from: data)
-                    memo?.remember(page, at: url, body: data)
+                    if let memo, let print { memo.remember(page, at: url, body: print) }
                 }
             } catch {
                 var failure = ARMError(
