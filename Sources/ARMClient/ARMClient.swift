@@ -87,7 +87,7 @@ public final class ARMClient: Sendable {
     public func virtualNetwork(subscriptionId: String, resourceGroup: String, name: String) async throws -> VirtualNetwork {
         let path = try vnetPath(subscriptionId, resourceGroup, name)
         let scope = RequestScope(subscription: subscriptionId, resourceGroup: resourceGroup, virtualNetwork: name)
-        return try await get(path, scope: scope)
+        return try await get(path, scope: scope) { try VirtualNetworkReader.virtualNetwork($0) }
     }
 
     /// Virtual Network Peerings - List.
@@ -125,10 +125,10 @@ public final class ARMClient: Sendable {
         PageSequence(pipeline: pipeline, firstURL: url(path, apiVersion: apiVersion), scope: scope)
     }
 
-    private func get<T: Decodable>(_ path: String, scope: RequestScope) async throws -> T {
+    private func get<T: Decodable>(_ path: String, scope: RequestScope, decode: (Data) throws -> T = { try JSONDecoder().decode(T.self, from: $0) }) async throws -> T {
         let (data, info) = try await pipeline.send(.GET, url(path, apiVersion: configuration.networkAPIVersion), scope: scope)
         do {
-            return try JSONDecoder().decode(T.self, from: data)
+            return try decode(data)
         } catch {
             var failure = ARMError(kind: .malformedResponse, message: "ARM's answer for \(scope.phrase) cannot be read: \(DecodingProblem.describe(error))")
             failure.requestID = info.requestID

@@ -4,7 +4,8 @@ import FoundationEssentials
 /// How the pages of one ARM list are decoded: JSONDecoder unless a type has a faster reader.
 ///
 /// Peering lists are the ones that are long and read every few seconds, so
-/// they go through `PeeringListReader`; the rest are short and use Codable.
+/// they go through `PeeringListReader`, and VNets (which embed their peerings)
+/// through `VirtualNetworkReader`; the rest are short and use Codable.
 public protocol ListPageDecoding: Codable, Sendable {
     /// The page in `data`, or an error that says what is wrong with it.
     static func decodePage(from data: Data) throws -> Page<Self>
@@ -22,6 +23,10 @@ extension VirtualNetworkPeering: ListPageDecoding {
     }
 }
 
-extension VirtualNetwork: ListPageDecoding {}
+extension VirtualNetwork: ListPageDecoding {
+    public static func decodePage(from data: Data) throws -> Page<VirtualNetwork> {
+        try VirtualNetworkReader.page(data)
+    }
+}
 extension Subscription: ListPageDecoding {}
 extension ResourceGroup: ListPageDecoding {}

@@ -582,7 +582,7 @@ public struct JSONKey {
     public var name: String { string ?? "?" }
 
     /// The text as a String, or nil when it is not valid UTF-8 (which JSON must be).
-    fileprivate var string: String? {
+    var string: String? {
         if let unescaped { return ascii ? String(decoding: unescaped, as: UTF8.self) : String(validating: unescaped, as: UTF8.self) }
         let bytes = UnsafeBufferPointer(start: start, count: count)
         // ASCII is valid UTF-8: the decoding initializer copies it without the validating one's detour.

@@ -1,10 +1,21 @@
 /// A virtual network peering, exactly as ARM returns it (api-version 2025-05-01).
+///
+/// The large `properties` object lives in a shared, immutable box: a peering
+/// is then a few words wide, so the lists, dictionaries and pages that hold
+/// the same thousand peerings each hold pointers rather than a copy of every
+/// field. Setting `properties` replaces the box; values behave as before.
 public struct VirtualNetworkPeering: Codable, Hashable, Sendable, Identifiable {
     public var etag: String?
     public var id: String?
     public var name: String?
     public var type: String?
-    public var properties: VirtualNetworkPeeringProperties?
+    @usableFromInline var storage: PropertiesBox?
+
+    /// The peering's `properties` object, or nil when ARM sent none.
+    @inlinable public var properties: VirtualNetworkPeeringProperties? {
+        get { storage?.value }
+        set { storage = newValue.map(PropertiesBox.init) }
+    }
 
     public init(
         etag: String? = nil, id: String? = nil, name: String? = nil, type: String? = nil,
@@ -14,8 +25,51 @@ public struct VirtualNetworkPeering: Codable, Hashable, Sendable, Identifiable {
         self.id = id
         self.name = name
         self.type = type
-        self.properties = properties
+        self.storage = properties.map(PropertiesBox.init)
     }
+
+    enum CodingKeys: String, CodingKey { case etag, id, name, type, properties }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        etag = try container.decodeIfPresent(String.self, forKey: .etag)
+        id = try container.decodeIfPresent(String.self, forKey: .id)
+        name = try container.decodeIfPresent(String.self, forKey: .name)
+        type = try container.decodeIfPresent(String.self, forKey: .type)
+        storage = try container.decodeIfPresent(VirtualNetworkPeeringProperties.self, forKey: .properties).map(PropertiesBox.init)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(etag, forKey: .etag)
+        try container.encodeIfPresent(id, forKey: .id)
+        try container.encodeIfPresent(name, forKey: .name)
+        try container.encodeIfPresent(type, forKey: .type)
+        try container.encodeIfPresent(storage?.value, forKey: .properties)
+    }
+
+    public static func == (lhs: VirtualNetworkPeering, rhs: VirtualNetworkPeering) -> Bool {
+        guard lhs.etag == rhs.etag, lhs.id == rhs.id, lhs.name == rhs.name, lhs.type == rhs.type else { return false }
+        switch (lhs.storage, rhs.storage) {
+        case (nil, nil): return true
+        case (let a?, let b?): return a === b || a.value == b.value
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(etag)
+        hasher.combine(id)
+        hasher.combine(name)
+        hasher.combine(type)
+        hasher.combine(storage?.value)
+    }
+}
+
+/// The immutable home of one peering's properties, shared by every copy of the peering.
+@usableFromInline final class PropertiesBox: Sendable {
+    @usableFromInline let value: VirtualNetworkPeeringProperties
+    @usableFromInline init(_ value: VirtualNetworkPeeringProperties) { self.value = value }
 }
 
 /// The `properties` object of a virtual network peering.

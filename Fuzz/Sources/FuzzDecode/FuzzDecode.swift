@@ -2,7 +2,8 @@ import ARMModels
 import Foundation
 import PeeringBrowser
 
-/// Reads a peering list with PeeringListReader, checks it against JSONDecoder, and runs everything the browser does with one.
+/// Reads a peering list with PeeringListReader (and the bytes as a VNet with VirtualNetworkReader), checks both
+/// against JSONDecoder, and runs everything the browser does with a list.
 ///
 /// The reader may refuse what JSONDecoder lets through (it is stricter about
 /// trailing commas and leading zeros), but what it accepts JSONDecoder must
@@ -15,6 +16,13 @@ public func fuzzDecode(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if let read {
         guard let decoded else { fatalError("PeeringListReader accepted what JSONDecoder refused: \(String(decoding: bytes, as: UTF8.self).debugDescription)") }
         guard read == decoded else { fatalError("PeeringListReader and JSONDecoder read different peerings: \(String(decoding: bytes, as: UTF8.self).debugDescription)") }
+    }
+    // The same bytes as one VNet, whose reader shares the peering reader's parts.
+    if let vnet = try? VirtualNetworkReader.virtualNetwork(bytes) {
+        guard let expected = try? JSONDecoder().decode(VirtualNetwork.self, from: bytes) else {
+            fatalError("VirtualNetworkReader accepted what JSONDecoder refused: \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+        }
+        guard vnet == expected else { fatalError("VirtualNetworkReader and JSONDecoder read different VNets: \(String(decoding: bytes, as: UTF8.self).debugDescription)") }
     }
     guard let page = read ?? decoded else { return 0 }
     for peering in page.value {
