@@ -65,8 +65,8 @@ struct ARMPipeline: Sendable {
                 let client = httpClient, limit = configuration.maxResponseBytes, sending = request
                 (status, headers, data) = try await limiter.run {
                     let response = try await client.execute(sending, timeout: timeout, logger: nil)
-                    let buffer = try await response.body.collect(upTo: limit)
-                    return (Int(response.status.code), response.headers, Data(buffer.readableBytesView))
+                    let buffer = try await ARMPipeline.collect(response, upTo: limit)
+                    return (Int(response.status.code), response.headers, ARMPipeline.data(sharing: buffer))
                 }
             } catch {
                 let reason = ARMPipeline.describeTransport(error)
@@ -144,5 +144,30 @@ struct ARMPipeline: Sendable {
         let text = "\(error)"
         if text.lowercased().contains("connection refused") { return "connection refused" }
         return text
+    }
+}
+
+extension ARMPipeline {
+    /// The whole body, in one buffer sized by Content-Length when ARM sends one (not grown by doubling).
+    static func collect(_ response: HTTPClientResponse, upTo limit: Int) async throws -> ByteBuffer {
+        let declared = response.headers.first(name: "content-length").flatMap { Int($0) }
+        if let declared, declared > limit { throw NIOTooManyBytesError(maxBytes: limit) }
+        var body = ByteBufferAllocator().buffer(capacity: min(declared ?? 0, limit))
+        for try await var chunk in response.body {
+            guard body.readableBytes + chunk.readableBytes <= limit else { throw NIOTooManyBytesError(maxBytes: limit) }
+            body.writeBuffer(&chunk)
+        }
+        return body
+    }
+
+    /// The buffer's readable bytes as Data without copying them: the Data keeps the buffer's storage alive.
+    ///
+    /// This is what NIOFoundationCompat's `.noCopy` transfer does, here without the Foundation it imports.
+    static func data(sharing buffer: ByteBuffer) -> Data {
+        buffer.withUnsafeReadableBytesWithStorageManagement { bytes, storage in
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return Data() }
+            _ = storage.retain()
+            return Data(bytesNoCopy: UnsafeMutableRawPointer(mutating: base), count: bytes.count, deallocator: .custom { _, _ in storage.release() })
+        }
     }
 }
