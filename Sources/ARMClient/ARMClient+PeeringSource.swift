@@ -34,9 +34,7 @@ extension ARMClient {
         let local: VirtualNetwork?
         if let group = localVNet.resourceGroup, let name = localVNet.virtualNetworkName {
             local = try? await cachedVirtualNetwork(localVNet, maxAge: 60) {
-                var vnet = try await self.virtualNetwork(subscriptionId: localVNet.subscriptionId, resourceGroup: group, name: name)
-                vnet.properties?.virtualNetworkPeerings = nil
-                return vnet
+                try await self.virtualNetwork(subscriptionId: localVNet.subscriptionId, resourceGroup: group, name: name, peerings: .none)
             }
         } else {
             local = nil
@@ -50,10 +48,7 @@ extension ARMClient {
         }
         do {
             let vnet = try await cachedVirtualNetwork(remoteID, maxAge: fresh ? 0 : 15) {
-                var vnet = try await self.virtualNetwork(subscriptionId: remoteID.subscriptionId, resourceGroup: group, name: name)
-                let reciprocals = vnet.properties?.virtualNetworkPeerings?.filter(pointsBack)
-                vnet.properties?.virtualNetworkPeerings = reciprocals
-                return vnet
+                try await self.virtualNetwork(subscriptionId: remoteID.subscriptionId, resourceGroup: group, name: name, peerings: .matching(pointsBack))
             }
             let back = vnet.properties?.virtualNetworkPeerings?.first(where: pointsBack)
             return (.loaded(vnet: vnet, reciprocal: back), local)

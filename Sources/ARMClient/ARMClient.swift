@@ -83,11 +83,13 @@ public final class ARMClient: Sendable {
             apiVersion: configuration.networkAPIVersion, scope: RequestScope(subscription: sub, resourceGroup: group))
     }
 
-    /// Virtual Networks - Get.
-    public func virtualNetwork(subscriptionId: String, resourceGroup: String, name: String) async throws -> VirtualNetwork {
+    /// Virtual Networks - Get, with the embedded peerings `peerings` asks for (all by default).
+    public func virtualNetwork(
+        subscriptionId: String, resourceGroup: String, name: String, peerings: VirtualNetworkReader.EmbeddedPeerings = .all
+    ) async throws -> VirtualNetwork {
         let path = try vnetPath(subscriptionId, resourceGroup, name)
         let scope = RequestScope(subscription: subscriptionId, resourceGroup: resourceGroup, virtualNetwork: name)
-        return try await get(path, scope: scope) { try VirtualNetworkReader.virtualNetwork($0) }
+        return try await get(path, scope: scope) { try VirtualNetworkReader.virtualNetwork($0, peerings: peerings) }
     }
 
     /// Virtual Network Peerings - List.

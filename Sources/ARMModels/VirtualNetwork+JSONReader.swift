@@ -6,10 +6,20 @@
 public enum VirtualNetworkReader {
     private enum Field: Int { case value, nextLink }
 
-    /// The VNet in `bytes`.
-    public static func virtualNetwork<Bytes: Sequence<UInt8>>(_ bytes: Bytes) throws(JSONReadError) -> VirtualNetwork {
+    /// Which of a VNet's embedded peerings to build.
+    public enum EmbeddedPeerings {
+        /// All of them, as JSONDecoder would.
+        case all
+        /// None: the array is checked to be JSON and skipped, and `virtualNetworkPeerings` stays nil.
+        case none
+        /// Only those `keep` accepts (each is read, then kept or dropped).
+        case matching(_ keep: (VirtualNetworkPeering) -> Bool)
+    }
+
+    /// The VNet in `bytes`, with the embedded peerings `peerings` asks for.
+    public static func virtualNetwork<Bytes: Sequence<UInt8>>(_ bytes: Bytes, peerings: EmbeddedPeerings = .all) throws(JSONReadError) -> VirtualNetwork {
         try JSONReader.read(bytes) { (r: inout JSONReader) throws(JSONReadError) in
-            guard let vnet = try VirtualNetwork(reading: &r) else { throw JSONReadError("expected an object, found null", offset: 0) }
+            guard let vnet = try VirtualNetwork(reading: &r, peerings: peerings) else { throw JSONReadError("expected an object, found null", offset: 0) }
             return vnet
         }
     }
@@ -55,7 +65,7 @@ extension VirtualNetwork {
     }
 
     /// Reads one VNet, or nil for `null`.
-    init?(reading r: inout JSONReader) throws(JSONReadError) {
+    init?(reading r: inout JSONReader, peerings: VirtualNetworkReader.EmbeddedPeerings = .all) throws(JSONReadError) {
         guard try r.beginObject() else { return nil }
         var vnet = VirtualNetwork()
         var cursor = JSONReader.MemberCursor()
@@ -68,7 +78,7 @@ extension VirtualNetwork {
                 case .type: vnet.type = try r.string()
                 case .location: vnet.location = try r.string()
                 case .tags: vnet.tags = try r.stringMap()
-                case .properties: vnet.properties = try VirtualNetworkProperties(reading: &r)
+                case .properties: vnet.properties = try VirtualNetworkProperties(reading: &r, peerings: peerings)
                 }
             } catch {
                 throw error.inside(key.name)
@@ -93,7 +103,7 @@ extension VirtualNetworkProperties {
     }
 
     /// Reads a VNet's `properties`, or nil for `null`.
-    init?(reading r: inout JSONReader) throws(JSONReadError) {
+    init?(reading r: inout JSONReader, peerings: VirtualNetworkReader.EmbeddedPeerings) throws(JSONReadError) {
         guard try r.beginObject() else { return nil }
         var p = VirtualNetworkProperties()
         var cursor = JSONReader.MemberCursor()
@@ -111,10 +121,15 @@ extension VirtualNetworkProperties {
                         return subnet
                     }
                 case .virtualNetworkPeerings:
-                    p.virtualNetworkPeerings = try r.array { (r: inout JSONReader) throws(JSONReadError) in
+                    if case .none = peerings {
+                        try r.skipValue()
+                        continue
+                    }
+                    let all = try r.array { (r: inout JSONReader) throws(JSONReadError) in
                         guard let peering = try VirtualNetworkPeering(reading: &r) else { throw JSONReadError("expected a peering, found null", offset: 0) }
                         return peering
                     }
+                    if case .matching(let keep) = peerings { p.virtualNetworkPeerings = all?.filter(keep) } else { p.virtualNetworkPeerings = all }
                 }
             } catch {
                 throw error.inside(key.name)

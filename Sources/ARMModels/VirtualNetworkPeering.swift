@@ -66,6 +66,13 @@ public struct VirtualNetworkPeering: Codable, Hashable, Sendable, Identifiable {
     }
 }
 
+extension VirtualNetworkPeering: CustomReflectable {
+    /// Shows `properties` (not the box it is kept in), as the type looked before the box.
+    public var customMirror: Mirror {
+        Mirror(self, children: ["etag": etag as Any, "id": id as Any, "name": name as Any, "type": type as Any, "properties": properties as Any])
+    }
+}
+
 /// The immutable home of one peering's properties, shared by every copy of the peering.
 @usableFromInline final class PropertiesBox: Sendable {
     @usableFromInline let value: VirtualNetworkPeeringProperties

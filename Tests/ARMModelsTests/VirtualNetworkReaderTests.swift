@@ -54,4 +54,18 @@ import Testing
     func edgeCasesReadAsJSONDecoderReadsThem(_ text: String) {
         compare(text)
     }
+
+    @Test func embeddedPeeringsCanBeSkippedOrNarrowed() throws {
+        let page = try JSONDecoder().decode(Page<VirtualNetworkPeering>.self, from: try fixture("list-peerings"))
+        let vnet = VirtualNetwork(name: "hub", properties: VirtualNetworkProperties(addressSpace: AddressSpace(addressPrefixes: ["10.0.0.0/16"]), virtualNetworkPeerings: page.value))
+        let data = try JSONEncoder().encode(vnet)
+        let none = try VirtualNetworkReader.virtualNetwork(data, peerings: .none)
+        #expect(none.properties?.virtualNetworkPeerings == nil)
+        #expect(none.properties?.addressSpace == vnet.properties?.addressSpace)
+        let second = try #require(page.value.last?.id)
+        let narrowed = try VirtualNetworkReader.virtualNetwork(data, peerings: .matching { $0.id == second })
+        #expect(narrowed.properties?.virtualNetworkPeerings == [page.value[page.value.count - 1]])
+        // Skipped peerings are still checked to be JSON.
+        #expect(throws: JSONReadError.self) { try VirtualNetworkReader.virtualNetwork(Data(#"{"properties": {"virtualNetworkPeerings": [{"name": }]}}"#.utf8), peerings: .none) }
+    }
 }
