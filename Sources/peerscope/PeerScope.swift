@@ -18,11 +18,16 @@ struct PeerScope: ParsableCommand {
     @Option(help: "Seconds between refreshes, at least 2 (default 10; 3 with --demo).")
     var refresh: Int?
 
-    /// Runs Swift concurrency's jobs on NIO's event loop threads, then the command.
+    /// Runs Swift concurrency's jobs on one NIO event loop thread, then the command.
     ///
-    /// Every refresh is HTTP work that NIO does on its event loops; with the loops as the global
-    /// executor, awaiting a response no longer hops between them and a second thread pool.
+    /// Every refresh is HTTP work that NIO does on its event loop; with the loop as the global
+    /// executor, awaiting a response no longer hops between it and a second thread pool. One loop
+    /// is plenty for a browser's few requests a second (NIO_SINGLETON_GROUP_LOOP_COUNT overrides it),
+    /// and each loop more costs a thread and its task queue.
     static func main() {
+        if ProcessInfo.processInfo.environment["NIO_SINGLETON_GROUP_LOOP_COUNT"] == nil {
+            NIOSingletons.groupLoopCountSuggestion = 1
+        }
         NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
         main(nil)
     }
