@@ -44,11 +44,12 @@ import Testing
     @Test func keptVNetsHoldOnlyThePeeringsBack() async throws {
         let harness = try await ClientHarness()
         let hub = DemoWorld.hubID
-        let peering = try #require(try await harness.client.peerings(of: hub).first { $0.name == "hub-to-spoke-03" })
+        let peering = try #require(try await harness.client.peerings(of: hub).first { $0.name == "hub-to-spoke-02" })
         let remoteID = try ResourceID(parsing: try #require(peering.properties?.remoteVirtualNetwork?.id))
         let direct = try await harness.client.virtualNetwork(
             subscriptionId: remoteID.subscriptionId, resourceGroup: try #require(remoteID.resourceGroup), name: try #require(remoteID.virtualNetworkName))
-        #expect((direct.properties?.virtualNetworkPeerings?.count ?? 0) >= 1)
+        // vnet-spoke-02 is peered to the hub and to spoke-01: only the first is kept.
+        #expect((direct.properties?.virtualNetworkPeerings?.count ?? 0) == 2)
         for fresh in [true, false] {
             let (remote, local) = await harness.client.remoteSide(of: peering, localVNet: hub, fresh: fresh)
             // The hub's own peerings are the list itself: the local VNet is kept without them.
@@ -57,8 +58,8 @@ import Testing
                 Issue.record("remote side not loaded: \(remote)")
                 continue
             }
-            #expect(back?.name == "spoke-03-to-hub")
-            #expect(vnet.properties?.virtualNetworkPeerings?.map(\.name) == ["spoke-03-to-hub"])
+            #expect(back?.name == "spoke-02-to-hub")
+            #expect(vnet.properties?.virtualNetworkPeerings?.map(\.name) == ["spoke-02-to-hub"])
             #expect(vnet.properties?.addressSpace == direct.properties?.addressSpace)
         }
         await harness.close()
