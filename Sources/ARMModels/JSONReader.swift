@@ -309,47 +309,58 @@ public struct JSONReader {
 
     /// The string starting at the opening quote under `index`, unescaped only when it has escapes.
     ///
-    /// Runs of plain bytes are skipped eight at a time and copied in one piece;
-    /// only an escape is handled byte by byte. Every string is checked to be
-    /// UTF-8, also in members nobody reads (JSON is UTF-8 throughout).
+    /// Runs of plain bytes are skipped eight at a time; a string without escapes
+    /// (nearly all of ARM's) is handed back as a view of the input, and the first
+    /// escape hands over to `escapedStringBytes`, which copies. Every string is
+    /// checked to be UTF-8, also in members nobody reads (JSON is UTF-8 throughout).
     private mutating func stringBytes() throws(JSONReadError) -> JSONKey {
         let open = index
         index &+= 1
         let start = index
         var highBits: UInt8 = 0
-        // Filled only once an escape turns up; an empty array allocates nothing.
-        var bytes: [UInt8] = []
-        var escaped = false
-        var runStart = index
         while true {
             skipPlainWords()
             guard index < end else { throw JSONReadError("a string is not closed", offset: open) }
             let byte = base[index]
             if byte == UInt8(ascii: "\"") {
-                let key: JSONKey
-                if escaped {
-                    bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
-                    key = JSONKey(start: base + start, count: 0, unescaped: bytes, ascii: highBits < 0x80)
-                } else {
-                    key = JSONKey(start: base + start, count: index - start, unescaped: nil, ascii: highBits < 0x80)
+                if highBits >= 0x80, !Self.isValidUTF8(UnsafeBufferPointer(start: base + start, count: index - start)) {
+                    throw JSONReadError("a string that is not UTF-8", offset: start)
                 }
-                if highBits >= 0x80 {
-                    let valid = key.unescaped.map { $0.withUnsafeBufferPointer(Self.isValidUTF8) }
-                        ?? Self.isValidUTF8(UnsafeBufferPointer(start: base + start, count: index - start))
-                    guard valid else { throw JSONReadError("a string that is not UTF-8", offset: start) }
-                }
+                let key = JSONKey(start: base + start, count: index - start, unescaped: nil, ascii: highBits < 0x80)
                 index &+= 1
                 return key
+            }
+            if byte < 0x20 { throw JSONReadError("a control character inside a string", offset: index) }
+            if byte == UInt8(ascii: "\\") { return try escapedStringBytes(open: open, start: start, highBits: highBits) }
+            highBits |= byte
+            index &+= 1
+        }
+    }
+
+    /// The rest of a string from its first escape (under `index`), unescaped into a copy.
+    @inline(never)
+    private mutating func escapedStringBytes(open: Int, start: Int, highBits plainBits: UInt8) throws(JSONReadError) -> JSONKey {
+        var highBits = plainBits
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(index - start + 64)
+        var runStart = start
+        while true {
+            skipPlainWords()
+            guard index < end else { throw JSONReadError("a string is not closed", offset: open) }
+            let byte = base[index]
+            if byte == UInt8(ascii: "\"") {
+                bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
+                if highBits >= 0x80, !bytes.withUnsafeBufferPointer(Self.isValidUTF8) {
+                    throw JSONReadError("a string that is not UTF-8", offset: start)
+                }
+                index &+= 1
+                return JSONKey(start: base + start, count: 0, unescaped: bytes, ascii: highBits < 0x80)
             }
             if byte < 0x20 { throw JSONReadError("a control character inside a string", offset: index) }
             guard byte == UInt8(ascii: "\\") else {
                 highBits |= byte
                 index &+= 1
                 continue
-            }
-            if !escaped {
-                escaped = true
-                bytes.reserveCapacity(index - start + 64)
             }
             bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
             guard index + 1 < end else { throw JSONReadError("a string is not closed", offset: open) }
