@@ -127,7 +127,7 @@ public struct BrowserState: Sendable {
             let row = PeeringRow(peering, localSubscription: vnet.subscriptionId)
             if let old = rows[key] {
                 if old.sortKey(sort) != row.sortKey(sort) { relayoutNeeded = true }
-                if !needle.isEmpty, old.searchText.contains(needle) != row.searchText.contains(needle) { relayoutNeeded = true }
+                if !needle.isEmpty, DisplayText.contains(old.searchText, needle) != DisplayText.contains(row.searchText, needle) { relayoutNeeded = true }
             } else {
                 relayoutNeeded = true
             }
@@ -174,15 +174,14 @@ public struct BrowserState: Sendable {
     /// Recomputes `visible` from the peerings, filter and sort, keeping the selection on the same id.
     public mutating func relayout() {
         let needle = filter.lowercased()
-        var rows = self.rows.map { (key: $0.key, row: $0.value) }
-        if !needle.isEmpty {
-            rows = rows.filter { $0.row.searchText.contains(needle) }
-        }
-        if onlyFindings {
-            rows = rows.filter { !findings(for: $0.key).isEmpty }
-        }
         let column = sort
-        var keyed = rows.map { (key: $0.key, sortKey: $0.row.sortKey(column)) }
+        var keyed: [(key: String, sortKey: String)] = []
+        keyed.reserveCapacity(rows.count)
+        for (key, row) in rows {
+            if !needle.isEmpty, !DisplayText.contains(row.searchText, needle) { continue }
+            if onlyFindings, findings(for: key).isEmpty { continue }
+            keyed.append((key, row.sortKey(column)))
+        }
         keyed.sort { a, b in
             if a.sortKey != b.sortKey { return ascending ? a.sortKey < b.sortKey : a.sortKey > b.sortKey }
             return a.key < b.key

@@ -89,6 +89,28 @@ public enum DisplayText {
         return out + "…"
     }
 
+    /// Whether `text` contains `needle`, as `String.contains` decides; ASCII on both sides is compared byte by byte.
+    ///
+    /// For ASCII, characters are bytes, so the byte search gives the same answer without the grapheme
+    /// machinery (the filter runs it over every row at each keystroke).
+    public static func contains(_ text: String, _ needle: String) -> Bool {
+        if needle.isEmpty { return true }
+        let fast = text.utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { pattern -> Bool? in
+                guard haystack.allSatisfy({ $0 < 0x80 }), pattern.allSatisfy({ $0 < 0x80 }) else { return nil }
+                guard pattern.count <= haystack.count, let first = pattern.first else { return pattern.isEmpty }
+                var i = 0
+                let last = haystack.count - pattern.count
+                while i <= last {
+                    if haystack[i] == first, haystack[i..<(i + pattern.count)].elementsEqual(pattern) { return true }
+                    i += 1
+                }
+                return false
+            } ?? nil
+        } ?? nil
+        return fast ?? text.contains(needle)
+    }
+
     /// The string clipped and padded with spaces to exactly `columns` columns.
     public static func pad(_ text: String, to columns: Int) -> String {
         let clipped = clip(text, to: columns)
