@@ -200,6 +200,7 @@ public enum BrowserReducer {
             state.lastRefresh = now
             return
         }
+        if applyInPlace(&state, peerings, now: now) { return }
         var next: [String: VirtualNetworkPeering] = [:]
         next.reserveCapacity(peerings.count)
         var keys: [String] = []
@@ -243,5 +244,37 @@ public enum BrowserReducer {
         state.lastDeliveredKeys = keys
         state.lastRefresh = now
         if relayoutNeeded { state.relayout() }
+    }
+
+    /// `apply` for the usual refresh: the same peerings in the same order, some of them changed.
+    ///
+    /// Peerings are compared with the one at the same place last time, so the keys of unchanged
+    /// ones are not hashed again and the dictionary is updated in place instead of rebuilt. Returns
+    /// false, having changed nothing, when the list is not aligned with the last one (a peering
+    /// added, removed or moved, an id missing, or two with one key): `apply` then does it all.
+    private static func applyInPlace(_ state: inout BrowserState, _ peerings: [VirtualNetworkPeering], now: Date) -> Bool {
+        let previous = state.lastDelivered, keys = state.lastDeliveredKeys
+        guard !peerings.isEmpty, peerings.count == previous.count, keys.count == previous.count, state.peerings.count == previous.count else { return false }
+        var changedIndexes: [Int] = []
+        for index in peerings.indices {
+            guard let id = peerings[index].id, id == previous[index].id else { return false }
+            if peerings[index] != previous[index] { changedIndexes.append(index) }
+        }
+        var next = state.peerings
+        var changed: Set<String> = []
+        for index in changedIndexes {
+            let key = keys[index], old = previous[index], new = peerings[index]
+            changed.insert(key)
+            next[key] = new
+            let fields = PeeringDiff.changedFields(old, new)
+            if !fields.isEmpty { state.changes[key] = (fields, now) }
+            state.events += PeeringDiff.events(old, new, at: now)
+        }
+        if state.events.count > 1000 { state.events.removeFirst(state.events.count - 1000) }
+        let relayoutNeeded = state.setPeerings(next, changed: changed)
+        state.lastDelivered = peerings
+        state.lastRefresh = now
+        if relayoutNeeded { state.relayout() }
+        return true
     }
 }

@@ -28,6 +28,29 @@ import Testing
         #expect(state.peerings[key]?.properties?.peeringState == .disconnected)
     }
 
+    /// The same changes delivered in the last order (diffed place by place) and in another (diffed by key) log and show the same.
+    @Test func inPlaceAndByKeyDiffsAgree() throws {
+        let first = [peering("a"), peering("b"), peering("c", sync: .localNotInSync), peering("d")]
+        let second = [peering("a"), peering("b", state: .disconnected), peering("c"), peering("d", remote: "vnetY")]
+        var aligned = BrowserState(vnet: vnetID), shuffled = BrowserState(vnet: vnetID)
+        _ = loaded(&aligned, first, at: 0)
+        _ = loaded(&shuffled, first, at: 0)
+        _ = loaded(&aligned, second, at: 10)
+        _ = loaded(&shuffled, second.reversed(), at: 10)
+        #expect(aligned.peerings == shuffled.peerings)
+        #expect(aligned.rows == shuffled.rows)
+        #expect(aligned.visible == shuffled.visible)
+        #expect(aligned.health == shuffled.health)
+        #expect(Set(aligned.events.map { "\($0.peering) \($0.field) \($0.from)→\($0.to)" }) == Set(shuffled.events.map { "\($0.peering) \($0.field) \($0.from)→\($0.to)" }))
+        #expect(aligned.events.count == 2)
+        #expect(aligned.changes.mapValues(\.fields) == shuffled.changes.mapValues(\.fields))
+        #expect(Set(aligned.changes.keys).count == 3)
+        // A third refresh in the same order with nothing changed keeps everything as it was.
+        let rows = aligned.rows
+        _ = loaded(&aligned, second, at: 20)
+        #expect(aligned.rows == rows && aligned.events.count == 2)
+    }
+
     @Test func aPeeringThatNowMatchesTheFilterAppears() {
         var state = BrowserState(vnet: vnetID)
         _ = loaded(&state, [peering("a"), peering("b")], at: 0)
