@@ -524,19 +524,24 @@ struct RecentValues<T> {
     }
 
     private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        if a == b { return true }
-        let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
-        var k = 0
-        while count - k >= 8 {
-            if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
-            k += 8
-        }
-        while k < count {
-            if a[k] != b[k] { return false }
-            k += 1
-        }
-        return true
+        a == b || bytesEqual(a, b, count)
     }
+}
+
+/// Whether `count` bytes at `a` and at `b` are the same, compared eight at a time.
+@inline(__always)
+private func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
+    let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
+    var k = 0
+    while count - k >= 8 {
+        if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+        k += 8
+    }
+    while k < count {
+        if a[k] != b[k] { return false }
+        k += 1
+    }
+    return true
 }
 
 /// The kinds of value a peering list repeats, remembered while one document is read.
@@ -564,18 +569,7 @@ public struct JSONKey {
         if let unescaped {
             return unescaped.count == length && unescaped.withUnsafeBufferPointer { $0.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: length)) }
         }
-        guard count == length else { return false }
-        let other = UnsafeRawPointer(name.utf8Start), mine = UnsafeRawPointer(start)
-        var k = 0
-        while length - k >= 8 {
-            if mine.loadUnaligned(fromByteOffset: k, as: UInt64.self) != other.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
-            k += 8
-        }
-        while k < length {
-            if start[k] != name.utf8Start[k] { return false }
-            k += 1
-        }
-        return true
+        return count == length && bytesEqual(start, name.utf8Start, length)
     }
 
     /// Whether this is `text`, byte for byte.

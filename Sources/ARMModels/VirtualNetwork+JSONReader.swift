@@ -4,8 +4,6 @@
 /// through the same reader as the peering list instead of JSONDecoder's
 /// intermediate tree; the result equals what JSONDecoder makes of the same bytes.
 public enum VirtualNetworkReader {
-    private enum Field: Int { case value, nextLink }
-
     /// Which of a VNet's embedded peerings to build.
     public enum EmbeddedPeerings {
         /// All of them, as JSONDecoder would.
@@ -26,27 +24,7 @@ public enum VirtualNetworkReader {
 
     /// The page of VNets in `bytes` (`{"value": [...], "nextLink": ...}`).
     public static func page<Bytes: Sequence<UInt8>>(_ bytes: Bytes) throws(JSONReadError) -> Page<VirtualNetwork> {
-        try JSONReader.read(bytes) { (r: inout JSONReader) throws(JSONReadError) in
-            guard try r.beginObject() else { throw JSONReadError("expected an object, found null", offset: 0) }
-            var value: [VirtualNetwork]?
-            var nextLink: String?
-            var cursor = JSONReader.MemberCursor()
-            while let (field, key) = try r.nextMember(&cursor, { key in key.is("value") ? Field.value : key.is("nextLink") ? .nextLink : nil }) {
-                do throws(JSONReadError) {
-                    switch field {
-                    case .value:
-                        value = try r.array { (r: inout JSONReader) throws(JSONReadError) in
-                            guard let vnet = try VirtualNetwork(reading: &r) else { throw JSONReadError("expected a virtual network, found null", offset: 0) }
-                            return vnet
-                        }
-                    case .nextLink: nextLink = try r.string()
-                    }
-                } catch {
-                    throw error.inside(key.name)
-                }
-            }
-            return Page(value: value ?? [], nextLink: nextLink)
-        }
+        try JSONReader.listPage(bytes, of: "a virtual network") { (r: inout JSONReader) throws(JSONReadError) in try VirtualNetwork(reading: &r) }
     }
 }
 
@@ -116,19 +94,13 @@ extension VirtualNetworkProperties {
                 case .provisioningState: p.provisioningState = try r.expandable(ProvisioningState.self)
                 case .resourceGuid: p.resourceGuid = try r.string()
                 case .subnets:
-                    p.subnets = try r.array { (r: inout JSONReader) throws(JSONReadError) in
-                        guard let subnet = try Subnet(reading: &r) else { throw JSONReadError("expected a subnet, found null", offset: 0) }
-                        return subnet
-                    }
+                    p.subnets = try r.objects("a subnet") { (r: inout JSONReader) throws(JSONReadError) in try Subnet(reading: &r) }
                 case .virtualNetworkPeerings:
                     if case .none = peerings {
                         try r.skipValue()
                         continue
                     }
-                    let all = try r.array { (r: inout JSONReader) throws(JSONReadError) in
-                        guard let peering = try VirtualNetworkPeering(reading: &r) else { throw JSONReadError("expected a peering, found null", offset: 0) }
-                        return peering
-                    }
+                    let all = try r.objects("a peering") { (r: inout JSONReader) throws(JSONReadError) in try VirtualNetworkPeering(reading: &r) }
                     if case .matching(let keep) = peerings { p.virtualNetworkPeerings = all?.filter(keep) } else { p.virtualNetworkPeerings = all }
                 }
             } catch {

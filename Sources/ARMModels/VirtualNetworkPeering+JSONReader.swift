@@ -5,23 +5,29 @@
 /// as absent, the first of repeated members counts, and a value of the wrong
 /// type is an error that names its path.
 public enum PeeringListReader {
-    private enum Field: Int { case value, nextLink }
-
     /// The page in `bytes` (UTF-8 JSON of `{"value": [...], "nextLink": ...}`).
     public static func page<Bytes: Sequence<UInt8>>(_ bytes: Bytes) throws(JSONReadError) -> Page<VirtualNetworkPeering> {
-        try JSONReader.read(bytes) { (r: inout JSONReader) throws(JSONReadError) in
-            var value: [VirtualNetworkPeering]?
+        try JSONReader.listPage(bytes, of: "a peering") { (r: inout JSONReader) throws(JSONReadError) in try VirtualNetworkPeering(reading: &r) }
+    }
+}
+
+extension JSONReader {
+    private enum PageField: Int { case value, nextLink }
+
+    /// A page of an ARM list, `{"value": [...], "nextLink": ...}`, whose elements `element` reads (nil for `null`,
+    /// which a list may not hold; `what` names an element in that error).
+    static func listPage<Bytes: Sequence<UInt8>, T>(
+        _ bytes: Bytes, of what: StaticString, _ element: (inout JSONReader) throws(JSONReadError) -> T?
+    ) throws(JSONReadError) -> Page<T> {
+        try read(bytes) { (r: inout JSONReader) throws(JSONReadError) in
+            var value: [T]?
             var nextLink: String?
             guard try r.beginObject() else { throw JSONReadError("expected an object, found null", offset: 0) }
             var cursor = JSONReader.MemberCursor()
-            while let (field, key) = try r.nextMember(&cursor, { key in key.is("value") ? Field.value : key.is("nextLink") ? .nextLink : nil }) {
+            while let (field, key) = try r.nextMember(&cursor, { key in key.is("value") ? PageField.value : key.is("nextLink") ? .nextLink : nil }) {
                 do throws(JSONReadError) {
                     switch field {
-                    case .value:
-                        value = try r.array { (r: inout JSONReader) throws(JSONReadError) in
-                            guard let peering = try VirtualNetworkPeering(reading: &r) else { throw JSONReadError("expected a peering, found null", offset: 0) }
-                            return peering
-                        }
+                    case .value: value = try r.objects(what, element)
                     case .nextLink: nextLink = try r.string()
                     }
                 } catch {
@@ -31,9 +37,16 @@ public enum PeeringListReader {
             return Page(value: value ?? [], nextLink: nextLink)
         }
     }
-}
 
-extension JSONReader {
+    /// An array of objects that may not be null (`element` gives nil for `null`), or nil for a `null` array.
+    @inline(__always)
+    mutating func objects<T>(_ what: StaticString, _ element: (inout JSONReader) throws(JSONReadError) -> T?) throws(JSONReadError) -> [T]? {
+        try array { (r: inout JSONReader) throws(JSONReadError) in
+            guard let value = try element(&r) else { throw JSONReadError("expected \(what), found null", offset: 0) }
+            return value
+        }
+    }
+
     /// An array of strings that may not hold null, or nil for `null`.
     mutating func strings() throws(JSONReadError) -> [String]? {
         try array { (r: inout JSONReader) throws(JSONReadError) in try r.requiredString() }
@@ -188,9 +201,8 @@ extension AddressSpace {
                 switch field {
                 case .addressPrefixes: space.addressPrefixes = try r.strings()
                 case .ipamPoolPrefixAllocations:
-                    space.ipamPoolPrefixAllocations = try r.array { (r: inout JSONReader) throws(JSONReadError) in
-                        guard let allocation = try IpamPoolPrefixAllocation(reading: &r) else { throw JSONReadError("expected an allocation, found null", offset: 0) }
-                        return allocation
+                    space.ipamPoolPrefixAllocations = try r.objects("an allocation") { (r: inout JSONReader) throws(JSONReadError) in
+                        try IpamPoolPrefixAllocation(reading: &r)
                     }
                 }
             } catch {
