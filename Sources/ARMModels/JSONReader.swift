@@ -15,6 +15,12 @@ public struct JSONReader {
     private var depth = 0
     /// Values read earlier from this document, to hand out again when the same bytes come again.
     var memo = ReadMemo()
+    /// The unescaped copies of strings that had escapes, freed when `read(_:_:)` ends, so a `JSONKey` is plain
+    /// pointers (no reference counting for every string read).
+    private var unescapedCopies: [UnsafeMutableBufferPointer<UInt8>] = []
+    /// Where a string value with escapes is unescaped, reused from one to the next (a value's bytes are made into
+    /// a String before the next string is read; member names, kept while their value is read, get a copy each).
+    private var scratch: UnescapedBytes?
 
     /// How deeply arrays and objects may nest (as JSONDecoder allows); deeper input is refused, not recursed into.
     public static let maximumDepth = 512
@@ -31,6 +37,10 @@ public struct JSONReader {
         func run(_ buffer: UnsafeBufferPointer<UInt8>) -> Result<T, JSONReadError> {
             guard let base = buffer.baseAddress, buffer.count > 0 else { return .failure(JSONReadError("the body is empty", offset: 0)) }
             var reader = JSONReader(base, count: buffer.count)
+            defer {
+                for copy in reader.unescapedCopies { copy.deallocate() }
+                reader.scratch?.deallocate()
+            }
             // A UTF-8 byte order mark is allowed before the value, as JSONDecoder allows it.
             if buffer.count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { reader.index = 3 }
             do throws(JSONReadError) {
@@ -89,7 +99,7 @@ public struct JSONReader {
         }
         guard index < end else { throw truncated() }
         guard base[index] == UInt8(ascii: "\"") else { throw JSONReadError("expected a member name in quotes", offset: index) }
-        let key = try stringBytes()
+        let key = try stringBytes(kept: true)
         skipWhitespace()
         guard index < end else { throw truncated() }
         guard base[index] == UInt8(ascii: ":") else { throw JSONReadError("expected ':' after a member name", offset: index) }
@@ -169,16 +179,18 @@ public struct JSONReader {
     /// address space twice); sharing them saves building and keeping copies. A value is compared as raw bytes
     /// after it has been checked once, so a miss costs one extra pass over its text.
     @inline(__always)
-    mutating func remembered<T>(_ slot: inout RecentValues<T>, _ read: (inout JSONReader) throws(JSONReadError) -> T) throws(JSONReadError) -> T {
+    mutating func remembered<T>(
+        _ slot: WritableKeyPath<ReadMemo, RecentValues<T>>, _ read: (inout JSONReader) throws(JSONReadError) -> T
+    ) throws(JSONReadError) -> T {
         skipWhitespace()
         let start = index
-        if let hit = slot.find(base + start, available: end - start, depth: depth) {
+        if let hit = memo[keyPath: slot].find(base + start, available: end - start, depth: depth) {
             // The remembered text is a complete value that was checked at this depth, so these bytes are the same value.
             index = start + hit.count
             return hit.value
         }
         let value = try read(&self)
-        slot.remember(value, start: base + start, count: index - start, depth: depth)
+        memo[keyPath: slot].remember(value, start: base + start, count: index - start, depth: depth)
         return value
     }
 
@@ -200,14 +212,15 @@ public struct JSONReader {
         return E(rawValue: text)
     }
 
-    /// A string's bytes and where it starts, or nil for `null`; any other value is the wrong type.
+    /// A string's bytes and where it starts, or nil for `null`; any other value is the wrong type. The bytes of a
+    /// string with escapes are valid until the next string is read.
     private mutating func stringToken() throws(JSONReadError) -> (JSONKey, Int)? {
         skipWhitespace()
         guard index < end else { throw truncated() }
         switch base[index] {
         case UInt8(ascii: "\""):
             let at = index
-            return (try stringBytes(), at)
+            return (try stringBytes(kept: false), at)
         case UInt8(ascii: "n"):
             try literal("null")
             return nil
@@ -252,7 +265,7 @@ public struct JSONReader {
             _ = try beginArray()
             var first = true
             while try nextElement(&first) { try skipValue() }
-        case UInt8(ascii: "\""): _ = try stringBytes()
+        case UInt8(ascii: "\""): _ = try stringBytes(kept: false)
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
         case UInt8(ascii: "n"): try literal("null")
@@ -309,11 +322,40 @@ public struct JSONReader {
 
     /// The string starting at the opening quote under `index`, unescaped only when it has escapes.
     ///
-    /// Runs of plain bytes are skipped eight at a time; a string without escapes
-    /// (nearly all of ARM's) is handed back as a view of the input, and the first
-    /// escape hands over to `escapedStringBytes`, which copies. Every string is
-    /// checked to be UTF-8, also in members nobody reads (JSON is UTF-8 throughout).
-    private mutating func stringBytes() throws(JSONReadError) -> JSONKey {
+    /// Nearly all of ARM's strings are plain ASCII: sixteen bytes at a time are
+    /// checked for a quote, backslash, control character or non-ASCII byte, and
+    /// when the first such byte is the closing quote the string is handed back as
+    /// a view of the input, with nothing kept in registers but the scan. Anything
+    /// else (an escape, UTF-8, the last bytes of the body) is left to
+    /// `carefulStringBytes`. Every string is checked to be UTF-8, also in members
+    /// nobody reads (JSON is UTF-8 throughout).
+    @inline(__always)
+    private mutating func stringBytes(kept: Bool) throws(JSONReadError) -> JSONKey {
+        let start = index &+ 1
+        var at = start
+        let quotes = SIMD16<UInt8>(repeating: 0x22), backslashes = SIMD16<UInt8>(repeating: 0x5C)
+        let laneOnes = SIMD16<UInt8>(repeating: 1), spaces = SIMD16<UInt8>(repeating: 0x20)
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while end &- at >= 16 {
+            let lanes = UnsafeRawPointer(base + at).loadUnaligned(as: SIMD16<UInt8>.self)
+            let quote = lanes ^ quotes, backslash = lanes ^ backslashes
+            let special = ((quote &- laneOnes) & ~quote) | ((backslash &- laneOnes) & ~backslash) | ((lanes &- spaces) & ~lanes) | lanes
+            let halves = unsafeBitCast(special, to: (UInt64, UInt64).self)
+            let low = halves.0 & highs, high = halves.1 & highs
+            if low | high != 0 {
+                at &+= low != 0 ? low.littleEndian.trailingZeroBitCount &>> 3 : 8 &+ (high.littleEndian.trailingZeroBitCount &>> 3)
+                guard base[at] == UInt8(ascii: "\"") else { break }
+                index = at &+ 1
+                return JSONKey(start: base + start, count: at &- start, ascii: true)
+            }
+            at &+= 16
+        }
+        return try carefulStringBytes(kept: kept)
+    }
+
+    /// `stringBytes` for any string: escapes, UTF-8 (checked), and the body's last bytes.
+    @inline(never)
+    private mutating func carefulStringBytes(kept: Bool) throws(JSONReadError) -> JSONKey {
         let open = index
         index &+= 1
         let start = index
@@ -326,69 +368,102 @@ public struct JSONReader {
                 if highBits >= 0x80, !Self.isValidUTF8(UnsafeBufferPointer(start: base + start, count: index - start)) {
                     throw JSONReadError("a string that is not UTF-8", offset: start)
                 }
-                let key = JSONKey(start: base + start, count: index - start, unescaped: nil, ascii: highBits < 0x80)
+                let key = JSONKey(start: base + start, count: index - start, ascii: highBits < 0x80)
                 index &+= 1
                 return key
             }
             if byte < 0x20 { throw JSONReadError("a control character inside a string", offset: index) }
-            if byte == UInt8(ascii: "\\") { return try escapedStringBytes(open: open, start: start, highBits: highBits) }
+            if byte == UInt8(ascii: "\\") { return try escapedStringBytes(open: open, start: start, highBits: highBits, kept: kept) }
             highBits |= byte
             index &+= 1
         }
     }
 
-    /// The rest of a string from its first escape (under `index`), unescaped into a copy.
+    /// The rest of a string from its first escape (under `index`), unescaped into a copy the reader frees at the
+    /// end when `kept`, or else into the reused scratch buffer, valid until the next string is read.
     @inline(never)
-    private mutating func escapedStringBytes(open: Int, start: Int, highBits plainBits: UInt8) throws(JSONReadError) -> JSONKey {
+    private mutating func escapedStringBytes(open: Int, start: Int, highBits plainBits: UInt8, kept: Bool) throws(JSONReadError) -> JSONKey {
         var highBits = plainBits
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(index - start + 64)
+        var bytes: UnescapedBytes
+        if !kept, var reused = scratch {
+            scratch = nil
+            reused.removeAll()
+            bytes = reused
+        } else {
+            bytes = UnescapedBytes(capacity: index - start + 64)
+        }
         var runStart = start
-        while true {
-            skipPlainWords()
-            guard index < end else { throw JSONReadError("a string is not closed", offset: open) }
-            let byte = base[index]
-            if byte == UInt8(ascii: "\"") {
-                bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
-                if highBits >= 0x80, !bytes.withUnsafeBufferPointer(Self.isValidUTF8) {
-                    throw JSONReadError("a string that is not UTF-8", offset: start)
+        do throws(JSONReadError) {
+            while true {
+                skipPlainWords()
+                guard index < end else { throw JSONReadError("a string is not closed", offset: open) }
+                let byte = base[index]
+                if byte == UInt8(ascii: "\"") {
+                    bytes.append(base + runStart, count: index - runStart)
+                    if highBits >= 0x80, !Self.isValidUTF8(UnsafeBufferPointer(start: bytes.start, count: bytes.count)) {
+                        throw JSONReadError("a string that is not UTF-8", offset: start)
+                    }
+                    index &+= 1
+                    if kept {
+                        unescapedCopies.append(UnsafeMutableBufferPointer(start: bytes.start, count: bytes.capacity))
+                    } else {
+                        scratch = bytes
+                    }
+                    return JSONKey(start: bytes.start, count: bytes.count, ascii: highBits < 0x80)
                 }
-                index &+= 1
-                return JSONKey(start: base + start, count: 0, unescaped: bytes, ascii: highBits < 0x80)
+                if byte < 0x20 { throw JSONReadError("a control character inside a string", offset: index) }
+                guard byte == UInt8(ascii: "\\") else {
+                    highBits |= byte
+                    index &+= 1
+                    continue
+                }
+                bytes.append(base + runStart, count: index - runStart)
+                guard index + 1 < end else { throw JSONReadError("a string is not closed", offset: open) }
+                let escape = base[index + 1]
+                index += 2
+                switch escape {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(escape)
+                case UInt8(ascii: "b"): bytes.append(0x08)
+                case UInt8(ascii: "f"): bytes.append(0x0C)
+                case UInt8(ascii: "n"): bytes.append(0x0A)
+                case UInt8(ascii: "r"): bytes.append(0x0D)
+                case UInt8(ascii: "t"): bytes.append(0x09)
+                case UInt8(ascii: "u"):
+                    try unicodeEscape(into: &bytes)
+                    // What a \u escape makes is valid UTF-8, but the check below is simplest kept for the whole string.
+                    highBits |= 0x80
+                default: throw JSONReadError("an unknown escape in a string", offset: index - 2)
+                }
+                runStart = index
             }
-            if byte < 0x20 { throw JSONReadError("a control character inside a string", offset: index) }
-            guard byte == UInt8(ascii: "\\") else {
-                highBits |= byte
-                index &+= 1
-                continue
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart))
-            guard index + 1 < end else { throw JSONReadError("a string is not closed", offset: open) }
-            let escape = base[index + 1]
-            index += 2
-            switch escape {
-            case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): bytes.append(escape)
-            case UInt8(ascii: "b"): bytes.append(0x08)
-            case UInt8(ascii: "f"): bytes.append(0x0C)
-            case UInt8(ascii: "n"): bytes.append(0x0A)
-            case UInt8(ascii: "r"): bytes.append(0x0D)
-            case UInt8(ascii: "t"): bytes.append(0x09)
-            case UInt8(ascii: "u"):
-                try unicodeEscape(into: &bytes)
-                // What a \u escape makes is valid UTF-8, but the check below is simplest kept for the whole string.
-                highBits |= 0x80
-            default: throw JSONReadError("an unknown escape in a string", offset: index - 2)
-            }
-            runStart = index
+        } catch {
+            bytes.deallocate()
+            throw error
         }
     }
 
-    /// Moves `index` to the next quote, backslash, control character or byte ≥ 0x80, eight bytes at a time,
-    /// or to within eight bytes of the end.
+    /// Moves `index` to the next quote, backslash, control character or byte ≥ 0x80, sixteen and then eight bytes
+    /// at a time, or to within eight bytes of the end.
     @inline(__always)
     private mutating func skipPlainWords() {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        while end - index >= 8 {
+        // Sixteen lanes at once: lanes don't borrow from each other, so each lane's high bit is exact. A lane is
+        // flagged when it is a quote or a backslash (x - 1 borrows only from zero), below 0x20, or ≥ 0x80.
+        let quotes = SIMD16<UInt8>(repeating: 0x22), backslashes = SIMD16<UInt8>(repeating: 0x5C)
+        let laneOnes = SIMD16<UInt8>(repeating: 1), spaces = SIMD16<UInt8>(repeating: 0x20)
+        while end &- index >= 16 {
+            let lanes = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
+            let quote = lanes ^ quotes, backslash = lanes ^ backslashes
+            let special = ((quote &- laneOnes) & ~quote) | ((backslash &- laneOnes) & ~backslash) | ((lanes &- spaces) & ~lanes) | lanes
+            let halves = unsafeBitCast(special, to: (UInt64, UInt64).self)
+            let low = halves.0 & highs, high = halves.1 & highs
+            if low | high != 0 {
+                index &+= low != 0 ? low.littleEndian.trailingZeroBitCount &>> 3 : 8 &+ (high.littleEndian.trailingZeroBitCount &>> 3)
+                return
+            }
+            index &+= 16
+        }
+        while end &- index >= 8 {
             let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
             let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
             let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((word &- ones &* 0x20) & ~word) | word
@@ -404,7 +479,7 @@ public struct JSONReader {
     }
 
     /// The four hex digits after `\u` (and a low surrogate's escape after a high one), appended as UTF-8.
-    private mutating func unicodeEscape(into bytes: inout [UInt8]) throws(JSONReadError) {
+    private mutating func unicodeEscape(into bytes: inout UnescapedBytes) throws(JSONReadError) {
         let at = index - 2
         let unit = try hex4()
         var scalarValue = UInt32(unit)
@@ -420,7 +495,7 @@ public struct JSONReader {
             throw JSONReadError("a \\u escape with half of a surrogate pair", offset: at)
         }
         guard let scalar = Unicode.Scalar(scalarValue) else { throw JSONReadError("a \\u escape that is no character", offset: at) }
-        if let encoded = UTF8.encode(scalar) { bytes.append(contentsOf: encoded) }
+        if let encoded = UTF8.encode(scalar) { for byte in encoded { bytes.append(byte) } }
     }
 
     private mutating func hex4() throws(JSONReadError) -> UInt16 {
@@ -506,8 +581,16 @@ struct RecentValues<T> {
 
     /// The remembered value, read at `depth`, whose bytes begin the text at `start`, with how many bytes it took.
     func find(_ start: UnsafePointer<UInt8>, available: Int, depth: Int) -> (value: T, count: Int)? {
-        for entry in entries where entry.depth == depth && entry.count <= available && Self.equal(entry.start, start, entry.count) {
-            return (entry.value, entry.count)
+        // By index, so a miss copies no value; the last eight bytes first, as similar values differ at their ends
+        // (`"10.1.0.0/24"]}` after the same `{"addressPrefixes":["`).
+        for i in entries.indices {
+            let count = entries[i].count, known = entries[i].start
+            guard entries[i].depth == depth, count <= available else { continue }
+            if known == start { return (entries[i].value, count) }
+            if count >= 8,
+               UnsafeRawPointer(known).loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                != UnsafeRawPointer(start).loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) { continue }
+            if bytesEqual(known, start, count) { return (entries[i].value, count) }
         }
         return nil
     }
@@ -521,10 +604,6 @@ struct RecentValues<T> {
             entries[next] = entry
             next = (next + 1) % Self.capacity
         }
-    }
-
-    private static func equal(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
-        a == b || bytesEqual(a, b, count)
     }
 }
 
@@ -550,37 +629,75 @@ struct ReadMemo {
     var resourceTypes = RecentValues<String?>()
 }
 
+/// A growing buffer of unescaped string bytes, owned by hand: it ends up in the reader's list of copies,
+/// or is deallocated when the string turns out to be malformed.
+struct UnescapedBytes {
+    private(set) var start: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    private(set) var capacity: Int
+
+    init(capacity: Int) {
+        self.capacity = max(capacity, 16)
+        start = .allocate(capacity: self.capacity)
+    }
+
+    mutating func append(_ byte: UInt8) {
+        reserve(1)
+        start[count] = byte
+        count &+= 1
+    }
+
+    mutating func append(_ bytes: UnsafePointer<UInt8>, count n: Int) {
+        guard n > 0 else { return }
+        reserve(n)
+        (start + count).initialize(from: bytes, count: n)
+        count &+= n
+    }
+
+    private mutating func reserve(_ n: Int) {
+        guard capacity - count < n else { return }
+        let grown = max(capacity * 2, count + n)
+        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
+        bigger.moveInitialize(from: start, count: count)
+        start.deallocate()
+        start = bigger
+        capacity = grown
+    }
+
+    mutating func removeAll() { count = 0 }
+
+    func deallocate() { start.deallocate() }
+}
+
 /// A member name or string as read from the JSON, compared without making a String.
+///
+/// It is plain pointers into the document (or into the reader's unescaped copy), valid while
+/// `JSONReader.read(_:_:)` runs.
 public struct JSONKey {
+    /// The text's bytes, after unescaping.
     fileprivate let start: UnsafePointer<UInt8>
     fileprivate let count: Int
-    /// The unescaped bytes, when the text had escapes.
-    fileprivate let unescaped: [UInt8]?
-    /// Whether the raw bytes are all ASCII (and so valid UTF-8 without a second look).
+    /// Whether the bytes are all ASCII (and so valid UTF-8 without a second look).
     fileprivate let ascii: Bool
 
     /// How many bytes the text has (after unescaping): a cheap first cut between member names.
-    public var length: Int { unescaped?.count ?? count }
+    public var length: Int { count }
 
     /// Whether this is `name`, byte for byte (JSON member names are case-sensitive, as in JSONDecoder).
     @inline(__always)
     public func `is`(_ name: StaticString) -> Bool {
         let length = name.utf8CodeUnitCount
-        if let unescaped {
-            return unescaped.count == length && unescaped.withUnsafeBufferPointer { $0.elementsEqual(UnsafeBufferPointer(start: name.utf8Start, count: length)) }
-        }
         return count == length && bytesEqual(start, name.utf8Start, length)
     }
 
     /// Whether this is `text`, byte for byte.
     func equals(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { other in
-            if let unescaped { return unescaped.elementsEqual(other) }
-            guard other.count == count, let q = other.baseAddress else { return other.count == count }
-            for k in 0..<count where start[k] != q[k] { return false }
-            return true
-        }
+        let utf8 = text.utf8
+        guard utf8.count == count else { return false }
+        return utf8.withContiguousStorageIfAvailable { other in
+            guard let q = other.baseAddress else { return count == 0 }
+            return bytesEqual(start, q, count)
+        } ?? utf8.elementsEqual(UnsafeBufferPointer(start: start, count: count))
     }
 
     /// The text, for error messages.
@@ -588,7 +705,6 @@ public struct JSONKey {
 
     /// The text as a String, or nil when it is not valid UTF-8 (which JSON must be).
     var string: String? {
-        if let unescaped { return ascii ? String(decoding: unescaped, as: UTF8.self) : String(validating: unescaped, as: UTF8.self) }
         let bytes = UnsafeBufferPointer(start: start, count: count)
         // ASCII is valid UTF-8: the decoding initializer copies it without the validating one's detour.
         return ascii ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)

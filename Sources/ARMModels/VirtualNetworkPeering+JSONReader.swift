@@ -78,11 +78,14 @@ extension VirtualNetworkPeering {
                 case .etag: peering.etag = try r.string()
                 case .type:
                     // Every peering has the same type: one String for all of them.
-                    var slot = r.memo.resourceTypes
-                    r.memo.resourceTypes = RecentValues()
-                    defer { r.memo.resourceTypes = slot }
-                    peering.type = try r.remembered(&slot) { (r: inout JSONReader) throws(JSONReadError) in try r.string() }
-                case .properties: peering.properties = try VirtualNetworkPeeringProperties(reading: &r)
+                    peering.type = try r.remembered(\.resourceTypes) { (r: inout JSONReader) throws(JSONReadError) in try r.string() }
+                case .properties:
+                    // Moved into its box, not copied (the setter's `map` would copy every field).
+                    if let properties = try VirtualNetworkPeeringProperties(reading: &r) {
+                        peering.storage = PropertiesBox(properties)
+                    } else {
+                        peering.storage = nil
+                    }
                 }
             } catch {
                 throw error.inside(key.name)
@@ -185,10 +188,7 @@ extension AddressSpace {
 
     /// Reads an address space, or shares one read earlier in the document from the same bytes.
     static func remembered(_ r: inout JSONReader) throws(JSONReadError) -> AddressSpace? {
-        var slot = r.memo.addressSpaces
-        r.memo.addressSpaces = RecentValues()
-        defer { r.memo.addressSpaces = slot }
-        return try r.remembered(&slot) { (r: inout JSONReader) throws(JSONReadError) in try AddressSpace(reading: &r) }
+        try r.remembered(\.addressSpaces) { (r: inout JSONReader) throws(JSONReadError) in try AddressSpace(reading: &r) }
     }
 
     /// Reads an address space, or nil for `null`.

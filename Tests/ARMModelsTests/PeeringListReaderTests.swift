@@ -60,6 +60,26 @@ private func viaReader(_ text: String) -> Result<Page<VirtualNetworkPeering>, JS
         #expect(page.value[0].name == "café 😀 \"q\" \\ / \n\t\u{08}\u{0C}\r")
     }
 
+    /// Strings of every length up to past two 16-byte blocks, with the special byte at every place: the block scan,
+    /// the 8-byte tail, the unescaped copy growing past its first size, and names read as member keys too.
+    @Test func everyPlaceOfAnEscapeOrSpecialByteReadsAsJSONDecoderReadsIt() throws {
+        let specials = [#"\""#, #"\\"#, #"\n"#, #"\u00e9"#, #"\ud83d\ude00"#, "é", "😀", "/"]
+        for length in 0...40 {
+            for special in specials {
+                for place in stride(from: 0, through: length, by: length > 20 ? 3 : 1) {
+                    let plain = String(repeating: "a", count: length)
+                    let name = String(plain.prefix(place)) + special + String(plain.dropFirst(place))
+                    // A long run after the escape makes the copy grow; a second escape lands in the grown part.
+                    let long = name + String(repeating: "b", count: 90 + length) + special
+                    let text = #"{"value": [{"name": "\#(name)", "id": "\#(long)", "\#(name)": 1}], "nextLink": "\#(name)"}"#
+                    let expected = try #require(viaFoundation(text), "\(text)")
+                    let page = try viaReader(text).get()
+                    #expect(page == expected, "\(text)")
+                }
+            }
+        }
+    }
+
     @Test func theFirstOfRepeatedMembersCountsAsInJSONDecoder() throws {
         let text = #"{"value": [{"name": "a", "name": 5, "properties": {"peeringState": "Connected"}, "properties": null}], "value": 7}"#
         let page = try viaReader(text).get()
@@ -79,6 +99,8 @@ private func viaReader(_ text: String) -> Result<Page<VirtualNetworkPeering>, JS
         (#"{"value": [{}, {"properties": {"useRemoteGateways": "yes"}}]}"#, "expected true or false at value[1].properties.useRemoteGateways"),
         (#"{"value": [{"properties": {"remoteAddressSpace": {"addressPrefixes": ["10.0.0.0/8", null]}}}]}"#,
          "expected a string, found null at value[0].properties.remoteAddressSpace.addressPrefixes[1]"),
+        (#"{"value": [{"prop\u0065rties": {"peeringSt\u0061te": "x\"y", "allowGatewayTr\u0061nsit": "\u0079"}}]}"#,
+         "expected true or false at value[0].properties.allowGatewayTransit"),
         (#"{"value": [null]}"#, "expected a peering, found null at value[0]"),
         (#"{"value": {"name": "x"}}"#, "expected an array at value"),
         (#"[]"#, "expected an object at the top level"),
