@@ -67,31 +67,30 @@ extension VirtualNetworkPeering {
 
     /// Reads one peering, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
-        var peering = VirtualNetworkPeering()
         guard try r.beginObject() else { return nil }
+        self.init()
         var cursor = JSONReader.MemberCursor()
         while let (field, key) = try r.nextMember(&cursor, Self.field) {
             do throws(JSONReadError) {
                 switch field {
-                case .id: peering.id = try r.string()
-                case .name: peering.name = try r.string()
-                case .etag: peering.etag = try r.string()
+                case .id: self.id = try r.string()
+                case .name: self.name = try r.string()
+                case .etag: self.etag = try r.string()
                 case .type:
                     // Every peering has the same type: one String for all of them.
-                    peering.type = try r.remembered(\.resourceTypes) { (r: inout JSONReader) throws(JSONReadError) in try r.string() }
+                    self.type = try r.remembered(\.resourceTypes) { (r: inout JSONReader) throws(JSONReadError) in try r.string() }
                 case .properties:
                     // Moved into its box, not copied (the setter's `map` would copy every field).
                     if let properties = try VirtualNetworkPeeringProperties(reading: &r) {
-                        peering.storage = PropertiesBox(properties)
+                        self.storage = PropertiesBox(properties)
                     } else {
-                        peering.storage = nil
+                        self.storage = nil
                     }
                 }
             } catch {
                 throw error.inside(key.name)
             }
         }
-        self = peering
     }
 }
 
@@ -129,38 +128,38 @@ extension VirtualNetworkPeeringProperties {
 
     /// Reads a peering's `properties`, or nil for `null`.
     init?(reading r: inout JSONReader) throws(JSONReadError) {
-        var p = VirtualNetworkPeeringProperties()
         guard try r.beginObject() else { return nil }
+        // Filled in place: a local copy assigned to `self` at the end costs two copies of every field.
+        self.init()
         var cursor = JSONReader.MemberCursor()
         while let (field, key) = try r.nextMember(&cursor, Self.field) {
             do throws(JSONReadError) {
                 switch field {
-                case .peeringState: p.peeringState = try r.expandable(PeeringState.self)
-                case .peeringSyncLevel: p.peeringSyncLevel = try r.expandable(PeeringSyncLevel.self)
-                case .provisioningState: p.provisioningState = try r.expandable(ProvisioningState.self)
-                case .allowForwardedTraffic: p.allowForwardedTraffic = try r.bool()
-                case .allowGatewayTransit: p.allowGatewayTransit = try r.bool()
-                case .allowVirtualNetworkAccess: p.allowVirtualNetworkAccess = try r.bool()
-                case .doNotVerifyRemoteGateways: p.doNotVerifyRemoteGateways = try r.bool()
-                case .enableOnlyIPv6Peering: p.enableOnlyIPv6Peering = try r.bool()
-                case .peerCompleteVnets: p.peerCompleteVnets = try r.bool()
-                case .useRemoteGateways: p.useRemoteGateways = try r.bool()
-                case .resourceGuid: p.resourceGuid = try r.string()
-                case .remoteVirtualNetwork: p.remoteVirtualNetwork = try SubResource(reading: &r)
-                case .localAddressSpace: p.localAddressSpace = try AddressSpace.remembered(&r)
-                case .localVirtualNetworkAddressSpace: p.localVirtualNetworkAddressSpace = try AddressSpace.remembered(&r)
-                case .remoteAddressSpace: p.remoteAddressSpace = try AddressSpace.remembered(&r)
-                case .remoteVirtualNetworkAddressSpace: p.remoteVirtualNetworkAddressSpace = try AddressSpace.remembered(&r)
-                case .remoteBgpCommunities: p.remoteBgpCommunities = try VirtualNetworkBgpCommunities(reading: &r)
-                case .remoteVirtualNetworkEncryption: p.remoteVirtualNetworkEncryption = try VirtualNetworkEncryption(reading: &r)
-                case .localSubnetNames: p.localSubnetNames = try r.strings()
-                case .remoteSubnetNames: p.remoteSubnetNames = try r.strings()
+                case .peeringState: self.peeringState = try r.expandable(PeeringState.self)
+                case .peeringSyncLevel: self.peeringSyncLevel = try r.expandable(PeeringSyncLevel.self)
+                case .provisioningState: self.provisioningState = try r.expandable(ProvisioningState.self)
+                case .allowForwardedTraffic: self.allowForwardedTraffic = try r.bool()
+                case .allowGatewayTransit: self.allowGatewayTransit = try r.bool()
+                case .allowVirtualNetworkAccess: self.allowVirtualNetworkAccess = try r.bool()
+                case .doNotVerifyRemoteGateways: self.doNotVerifyRemoteGateways = try r.bool()
+                case .enableOnlyIPv6Peering: self.enableOnlyIPv6Peering = try r.bool()
+                case .peerCompleteVnets: self.peerCompleteVnets = try r.bool()
+                case .useRemoteGateways: self.useRemoteGateways = try r.bool()
+                case .resourceGuid: self.resourceGuid = try r.string()
+                case .remoteVirtualNetwork: self.remoteVirtualNetwork = try SubResource(reading: &r)
+                case .localAddressSpace: self.localAddressSpace = try AddressSpace.remembered(&r)
+                case .localVirtualNetworkAddressSpace: self.localVirtualNetworkAddressSpace = try AddressSpace.remembered(&r)
+                case .remoteAddressSpace: self.remoteAddressSpace = try AddressSpace.remembered(&r)
+                case .remoteVirtualNetworkAddressSpace: self.remoteVirtualNetworkAddressSpace = try AddressSpace.remembered(&r)
+                case .remoteBgpCommunities: self.remoteBgpCommunities = try VirtualNetworkBgpCommunities(reading: &r)
+                case .remoteVirtualNetworkEncryption: self.remoteVirtualNetworkEncryption = try VirtualNetworkEncryption(reading: &r)
+                case .localSubnetNames: self.localSubnetNames = try r.strings()
+                case .remoteSubnetNames: self.remoteSubnetNames = try r.strings()
                 }
             } catch {
                 throw error.inside(key.name)
             }
         }
-        self = p
     }
 }
 
