@@ -18,19 +18,24 @@ public enum StandardStreams {
     /// Writes `text` to standard error in full.
     public static func writeError(_ text: String) { write(text, to: 2) }
 
+    /// Writes `bytes` to standard output in full (a closed pipe ends the write quietly).
+    public static func writeOutput(bytes: [UInt8]) { bytes.withUnsafeBufferPointer { write($0, to: 1) } }
+
     private static func write(_ text: String, to fd: Int32) {
         var text = text
-        text.withUTF8 { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let n = Glibc.write(fd, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
-                if n > 0 {
-                    offset += n
-                } else if n < 0, errno == EINTR {
-                    continue
-                } else {
-                    return
-                }
+        text.withUTF8 { write($0, to: fd) }
+    }
+
+    private static func write(_ bytes: UnsafeBufferPointer<UInt8>, to fd: Int32) {
+        var offset = 0
+        while offset < bytes.count {
+            let n = Glibc.write(fd, bytes.baseAddress.map { $0 + offset }, bytes.count - offset)
+            if n > 0 {
+                offset += n
+            } else if n < 0, errno == EINTR {
+                continue
+            } else {
+                return
             }
         }
     }

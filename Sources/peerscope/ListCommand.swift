@@ -20,24 +20,34 @@ struct ListCommand: ParsableCommand {
         let options = selection
         let format = output
         do {
-            let text = try runBlocking {
+            let output = try runBlocking {
                 guard var target = try options.selection() ?? (options.demo ? DemoSelection.sample : nil) else {
                     throw CommandFailure("name the virtual network: --subscription ID -g RG --vnet-name VNET, or --ids RESOURCE_ID")
                 }
                 let session = try await Session.open(options, scenarioClock: false, subscriptionHint: target.subscription.isEmpty ? nil : target.subscription)
                 do {
                     if !ARMNameRules.isUUID(target.subscription) { target.subscription = try await session.resolveSubscription(target.subscription) }
-                    let peerings = try await session.client.peerings(
-                        subscriptionId: target.subscription, resourceGroup: target.resourceGroup, virtualNetwork: target.vnet
-                    ).collect()
+                    let pages = try session.client.peerings(
+                        subscriptionId: target.subscription, resourceGroup: target.resourceGroup, virtualNetwork: target.vnet)
+                    let output: [UInt8]
+                    if format == .json {
+                        // Written page by page: only one page's peerings are held at a time.
+                        var writer = JSONListWriter()
+                        for try await page in pages {
+                            for peering in page.items { try writer.append(peering) }
+                        }
+                        output = writer.finish()
+                    } else {
+                        output = Array(try ListFormatter.format(try await pages.collect(), as: format, resourceGroup: target.resourceGroup).utf8)
+                    }
                     await session.close()
-                    return try ListFormatter.format(peerings, as: format, resourceGroup: target.resourceGroup)
+                    return output
                 } catch {
                     await session.close()
                     throw error
                 }
             }
-            StandardStreams.writeOutput(text)
+            StandardStreams.writeOutput(bytes: output)
         } catch {
             StandardStreams.writeError("peerscope: \(CommandErrors.describe(error))\n")
             throw ExitCode(1)

@@ -44,9 +44,11 @@ enum ListFormatter {
     }
 
     static func json(_ peerings: [VirtualNetworkPeering]) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(peerings), as: UTF8.self)
+        var writer = JSONListWriter()
+        for peering in peerings { try writer.append(peering) }
+        var bytes = writer.finish()
+        bytes.removeLast()
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// One peering's cells, each sanitized.

@@ -1,4 +1,5 @@
 import ARMEmulator
+import ARMModels
 import Foundation
 import Testing
 
@@ -16,6 +17,39 @@ import Testing
         #expect(output.status == 0, "\(output.stderr)")
         let printed = try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? NSArray
         #expect(printed == (try sampleValue()))
+    }
+
+    /// What JSONEncoder writes for `peerings` as `list -o json` formats it, with the final newline.
+    func encodedAsOneArray(_ peerings: [VirtualNetworkPeering]) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(peerings), as: UTF8.self) + "\n"
+    }
+
+    /// `-o json` is written a peering at a time, page by page: the bytes must be JSONEncoder's for the whole array.
+    @Test func jsonWrittenPageByPageIsJSONEncodersOutputByteForByte() async throws {
+        let store = try WorldStore.demo()
+        store.settings = EmulatorSettings(pageSize: 3)
+        let server = try await EmulatorServer.start(store: store)
+        let hub = ["--subscription", DemoWorld.connectivitySubscription, "-g", DemoWorld.hubGroup, "--vnet-name", DemoWorld.hubName]
+        let output = try await BinaryRunner.runAsync(
+            ["list", "--endpoint", server.url, "-o", "json"] + hub, environment: ["PEERSCOPE_ACCESS_TOKEN": "json-writer-token"])
+        #expect(output.status == 0, "\(output.stderr)")
+        let peerings = try JSONDecoder().decode([VirtualNetworkPeering].self, from: Data(output.stdout.utf8))
+        #expect(peerings.count > 6, "several pages of three")
+        #expect(output.stdout == (try encodedAsOneArray(peerings)))
+
+        // Hostile strings (newlines, quotes, escapes, slashes, emoji, CJK) inside values, and an empty list.
+        let hostile = #"{"value": [{"name": "a\nb\"c\\d/e\u001b[31m 😀 東京", "etag": "W/\"1\"", "properties": {"localSubnetNames": [], "remoteSubnetNames": ["x\ty"]}}]}"#
+        for body in [hostile, #"{"value": []}"#] {
+            store.addFault(Fault(kind: .body, count: 1, body: body))
+            let one = try await BinaryRunner.runAsync(
+                ["list", "--endpoint", server.url, "-o", "json"] + hub, environment: ["PEERSCOPE_ACCESS_TOKEN": "json-writer-token"])
+            #expect(one.status == 0, "\(one.stderr)")
+            let read = try PeeringListReader.page(Data(body.utf8)).value
+            #expect(one.stdout == (try encodedAsOneArray(read)), "\(one.stdout)")
+        }
+        await server.stop()
     }
 
     @Test func tableAndTSVAreReadable() async throws {
