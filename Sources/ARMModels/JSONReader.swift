@@ -285,13 +285,18 @@ public struct JSONReader {
         }
     }
 
+    @inline(__always)
     private mutating func literal(_ word: StaticString) throws(JSONReadError) {
         let count = word.utf8CodeUnitCount
         guard end - index >= count else { throw truncated() }
-        for k in 0..<count where base[index + k] != word.utf8Start[k] {
-            throw JSONReadError("not a JSON value", offset: index)
-        }
-        index += count
+        // `true`, `null` and the start of `false` are one four-byte compare each (the word is a constant).
+        let here = base + index, wanted = word.utf8Start
+        let same = count >= 4
+            ? UnsafeRawPointer(here).loadUnaligned(as: UInt32.self) == UnsafeRawPointer(wanted).loadUnaligned(as: UInt32.self)
+                && bytesEqual(here + 4, wanted + 4, count - 4)
+            : bytesEqual(here, wanted, count)
+        guard same else { throw JSONReadError("not a JSON value", offset: index) }
+        index &+= count
     }
 
     /// A number's text, checked against JSON's grammar: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
