@@ -338,17 +338,10 @@ public struct JSONReader {
     private mutating func stringBytes(kept: Bool) throws(JSONReadError) -> JSONKey {
         let start = index &+ 1
         var at = start
-        let quotes = SIMD16<UInt8>(repeating: 0x22), backslashes = SIMD16<UInt8>(repeating: 0x5C)
-        let laneOnes = SIMD16<UInt8>(repeating: 1), spaces = SIMD16<UInt8>(repeating: 0x20)
-        let highs: UInt64 = 0x8080_8080_8080_8080
         while end &- at >= 16 {
-            let lanes = UnsafeRawPointer(base + at).loadUnaligned(as: SIMD16<UInt8>.self)
-            let quote = lanes ^ quotes, backslash = lanes ^ backslashes
-            let special = ((quote &- laneOnes) & ~quote) | ((backslash &- laneOnes) & ~backslash) | ((lanes &- spaces) & ~lanes) | lanes
-            let halves = unsafeBitCast(special, to: (UInt64, UInt64).self)
-            let low = halves.0 & highs, high = halves.1 & highs
-            if low | high != 0 {
-                at &+= low != 0 ? low.littleEndian.trailingZeroBitCount &>> 3 : 8 &+ (high.littleEndian.trailingZeroBitCount &>> 3)
+            let offset = Self.firstSpecialByte(in: base + at)
+            if offset < 16 {
+                at &+= offset
                 guard base[at] == UInt8(ascii: "\"") else { break }
                 index = at &+ 1
                 return JSONKey(start: base + start, count: at &- start, ascii: true)
@@ -447,23 +440,32 @@ public struct JSONReader {
         }
     }
 
+    /// Where the first quote, backslash, control character or byte ≥ 0x80 is among the sixteen bytes at `bytes`,
+    /// or 16 when there is none.
+    ///
+    /// Sixteen lanes at once: lanes don't borrow from each other, so each lane's high bit is exact. A lane is
+    /// flagged when it is a quote or a backslash (x - 1 borrows only from zero), below 0x20, or ≥ 0x80.
+    @inline(__always)
+    private static func firstSpecialByte(in bytes: UnsafePointer<UInt8>) -> Int {
+        let lanes = UnsafeRawPointer(bytes).loadUnaligned(as: SIMD16<UInt8>.self)
+        let quote = lanes ^ SIMD16(repeating: 0x22), backslash = lanes ^ SIMD16(repeating: 0x5C), one = SIMD16<UInt8>(repeating: 1)
+        let special = ((quote &- one) & ~quote) | ((backslash &- one) & ~backslash) | ((lanes &- SIMD16(repeating: 0x20)) & ~lanes) | lanes
+        let halves = unsafeBitCast(special, to: (UInt64, UInt64).self)
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let low = halves.0 & highs, high = halves.1 & highs
+        if low | high == 0 { return 16 }
+        return low != 0 ? low.littleEndian.trailingZeroBitCount &>> 3 : 8 &+ (high.littleEndian.trailingZeroBitCount &>> 3)
+    }
+
     /// Moves `index` to the next quote, backslash, control character or byte ≥ 0x80, sixteen and then eight bytes
     /// at a time, or to within eight bytes of the end.
     @inline(__always)
     private mutating func skipPlainWords() {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-        // Sixteen lanes at once: lanes don't borrow from each other, so each lane's high bit is exact. A lane is
-        // flagged when it is a quote or a backslash (x - 1 borrows only from zero), below 0x20, or ≥ 0x80.
-        let quotes = SIMD16<UInt8>(repeating: 0x22), backslashes = SIMD16<UInt8>(repeating: 0x5C)
-        let laneOnes = SIMD16<UInt8>(repeating: 1), spaces = SIMD16<UInt8>(repeating: 0x20)
         while end &- index >= 16 {
-            let lanes = UnsafeRawPointer(base + index).loadUnaligned(as: SIMD16<UInt8>.self)
-            let quote = lanes ^ quotes, backslash = lanes ^ backslashes
-            let special = ((quote &- laneOnes) & ~quote) | ((backslash &- laneOnes) & ~backslash) | ((lanes &- spaces) & ~lanes) | lanes
-            let halves = unsafeBitCast(special, to: (UInt64, UInt64).self)
-            let low = halves.0 & highs, high = halves.1 & highs
-            if low | high != 0 {
-                index &+= low != 0 ? low.littleEndian.trailingZeroBitCount &>> 3 : 8 &+ (high.littleEndian.trailingZeroBitCount &>> 3)
+            let offset = Self.firstSpecialByte(in: base + index)
+            if offset < 16 {
+                index &+= offset
                 return
             }
             index &+= 16
