@@ -332,8 +332,8 @@ public struct JSONReader {
     /// when the first such byte is the closing quote the string is handed back as
     /// a view of the input, with nothing kept in registers but the scan. Anything
     /// else (an escape, UTF-8, the last bytes of the body) is left to
-    /// `carefulStringBytes`. Every string is checked to be UTF-8, also in members
-    /// nobody reads (JSON is UTF-8 throughout).
+    /// `carefulStringBytes`, from where the scan stopped. Every string is checked
+    /// to be UTF-8, also in members nobody reads (JSON is UTF-8 throughout).
     @inline(__always)
     private mutating func stringBytes(kept: Bool) throws(JSONReadError) -> JSONKey {
         let start = index &+ 1
@@ -348,15 +348,16 @@ public struct JSONReader {
             }
             at &+= 16
         }
-        return try carefulStringBytes(kept: kept)
+        return try carefulStringBytes(kept: kept, plainUntil: at)
     }
 
-    /// `stringBytes` for any string: escapes, UTF-8 (checked), and the body's last bytes.
+    /// `stringBytes` for any string: escapes, UTF-8 (checked), and the body's last bytes. The bytes before
+    /// `plainUntil` are known to be plain ASCII, so the scan goes on from there.
     @inline(never)
-    private mutating func carefulStringBytes(kept: Bool) throws(JSONReadError) -> JSONKey {
+    private mutating func carefulStringBytes(kept: Bool, plainUntil: Int) throws(JSONReadError) -> JSONKey {
         let open = index
-        index &+= 1
-        let start = index
+        let start = index &+ 1
+        index = plainUntil
         var highBits: UInt8 = 0
         while true {
             skipPlainWords()
