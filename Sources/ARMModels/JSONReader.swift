@@ -583,37 +583,50 @@ struct RecentValues<T> {
         var value: T
     }
 
-    /// The values, overwritten oldest first once `capacity` are kept.
+    /// The values; once `capacity` are kept, a new one replaces the one used longest ago.
     private var entries: [Entry] = []
-    private var next = 0
+    /// When each entry was last read or found, by the count of `find` calls.
+    private var lastUse: [Int] = []
+    private var clock = 0
     /// How many values are kept: enough for a list's repeated local and remote address spaces.
     private static var capacity: Int { 4 }
 
     /// The remembered value, read at `depth`, whose bytes begin the text at `start`, with how many bytes it took.
-    func find(_ start: UnsafePointer<UInt8>, available: Int, depth: Int) -> (value: T, count: Int)? {
+    ///
+    /// Replacing the value used longest ago keeps what every element repeats (a VNet's own address space)
+    /// while values seen once (each peering's remote space) pass through; replacing the oldest dropped the
+    /// shared one every few elements, to be read again.
+    mutating func find(_ start: UnsafePointer<UInt8>, available: Int, depth: Int) -> (value: T, count: Int)? {
+        clock &+= 1
         // By index, so a miss copies no value; the last eight bytes first, as similar values differ at their ends
         // (`"10.1.0.0/24"]}` after the same `{"addressPrefixes":["`).
         for i in entries.indices {
             let count = entries[i].count, known = entries[i].start
             guard entries[i].depth == depth, count <= available else { continue }
-            if known == start { return (entries[i].value, count) }
-            if count >= 8,
-               UnsafeRawPointer(known).loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-                != UnsafeRawPointer(start).loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) { continue }
-            if bytesEqual(known, start, count) { return (entries[i].value, count) }
+            if known != start {
+                if count >= 8,
+                   UnsafeRawPointer(known).loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+                    != UnsafeRawPointer(start).loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) { continue }
+                guard bytesEqual(known, start, count) else { continue }
+            }
+            lastUse[i] = clock
+            return (entries[i].value, count)
         }
         return nil
     }
 
-    /// Keeps `value`, read at `depth` from `count` bytes at `start`, in place of the oldest when full.
+    /// Keeps `value`, read at `depth` from `count` bytes at `start`, in place of the one used longest ago when full.
     mutating func remember(_ value: T, start: UnsafePointer<UInt8>, count: Int, depth: Int) {
         let entry = Entry(start: start, count: count, depth: depth, value: value)
-        if entries.count < Self.capacity {
+        guard entries.count == Self.capacity else {
             entries.append(entry)
-        } else {
-            entries[next] = entry
-            next = (next + 1) % Self.capacity
+            lastUse.append(clock)
+            return
         }
+        var oldest = 0
+        for i in 1..<lastUse.count where lastUse[i] < lastUse[oldest] { oldest = i }
+        entries[oldest] = entry
+        lastUse[oldest] = clock
     }
 }
 

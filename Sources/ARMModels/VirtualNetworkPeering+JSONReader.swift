@@ -69,6 +69,12 @@ extension VirtualNetworkPeering {
     init?(reading r: inout JSONReader) throws(JSONReadError) {
         guard try r.beginObject() else { return nil }
         self.init()
+        try fill(&r)
+    }
+
+    /// Reads the members of the peering object `r` has just opened into `self` (a failable `init` doing this
+    /// itself copied and destroyed the peering twice).
+    private mutating func fill(_ r: inout JSONReader) throws(JSONReadError) {
         var cursor = JSONReader.MemberCursor()
         while let (field, key) = try r.nextMember(&cursor, Self.field) {
             do throws(JSONReadError) {
@@ -80,12 +86,8 @@ extension VirtualNetworkPeering {
                     // Every peering has the same type: one String for all of them.
                     self.type = try r.remembered(\.resourceTypes) { (r: inout JSONReader) throws(JSONReadError) in try r.string() }
                 case .properties:
-                    // Moved into its box, not copied (the setter's `map` would copy every field).
-                    if let properties = try VirtualNetworkPeeringProperties(reading: &r) {
-                        self.storage = PropertiesBox(properties)
-                    } else {
-                        self.storage = nil
-                    }
+                    // Read straight into its box (the setter's `map` would copy every field).
+                    self.storage = try VirtualNetworkPeeringProperties.box(reading: &r)
                 }
             } catch {
                 throw error.inside(key.name)
@@ -126,11 +128,14 @@ extension VirtualNetworkPeeringProperties {
         }
     }
 
-    /// Reads a peering's `properties`, or nil for `null`.
-    init?(reading r: inout JSONReader) throws(JSONReadError) {
+    /// Reads a peering's `properties` into the box a peering keeps them in, or nil for `null`.
+    static func box(reading r: inout JSONReader) throws(JSONReadError) -> PropertiesBox? {
         guard try r.beginObject() else { return nil }
-        // Filled in place: a local copy assigned to `self` at the end costs two copies of every field.
-        self.init()
+        return try PropertiesBox(reading: &r)
+    }
+
+    /// Reads the members of the properties object `r` has just opened into `self`.
+    mutating func fill(_ r: inout JSONReader) throws(JSONReadError) {
         var cursor = JSONReader.MemberCursor()
         while let (field, key) = try r.nextMember(&cursor, Self.field) {
             do throws(JSONReadError) {

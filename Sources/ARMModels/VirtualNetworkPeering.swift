@@ -74,9 +74,19 @@ extension VirtualNetworkPeering: CustomReflectable {
 }
 
 /// The immutable home of one peering's properties, shared by every copy of the peering.
-@usableFromInline final class PropertiesBox: Sendable {
-    @usableFromInline let value: VirtualNetworkPeeringProperties
+///
+/// `value` is set only while the box is made (its setter is private to this file and used only by the
+/// initializers), so the box can be shared across tasks like a `let`.
+@usableFromInline final class PropertiesBox: @unchecked Sendable {
+    @usableFromInline private(set) var value: VirtualNetworkPeeringProperties
     @usableFromInline init(_ value: VirtualNetworkPeeringProperties) { self.value = value }
+
+    /// A box of the properties read from the object `r` has just opened, filled where they will stay (a value
+    /// read first and then moved into a box was copied and destroyed on the way, ~900 instructions a peering).
+    init(reading r: inout JSONReader) throws(JSONReadError) {
+        value = VirtualNetworkPeeringProperties()
+        try value.fill(&r)
+    }
 }
 
 /// The `properties` object of a virtual network peering.

@@ -202,6 +202,21 @@ private func viaReader(_ text: String) -> Result<Page<VirtualNetworkPeering>, JS
         #expect(page.value.allSatisfy { $0.type == "Microsoft.Network/virtualNetworks/virtualNetworkPeerings" })
     }
 
+    /// A value every peering repeats stays shared while a new value in each peering passes through the memo
+    /// (replacing the oldest value instead of the least used one dropped the shared space every few peerings).
+    @Test func aRepeatedAddressSpaceStaysSharedAmongManyDifferentOnes() throws {
+        let items = (0..<12).map { i in
+            #"{"properties": {"localAddressSpace": {"addressPrefixes": ["10.0.0.0/16"]}, "remoteAddressSpace": {"addressPrefixes": ["10.9.\#(i).0/24"]}, "remoteVirtualNetworkAddressSpace": {"addressPrefixes": ["10.9.\#(i).0/24"]}}}"#
+        }
+        let text = #"{"value": [\#(items.joined(separator: ", "))]}"#
+        let page = try viaReader(text).get()
+        #expect(page == viaFoundation(text))
+        let locals = page.value.map { addressBase($0.properties?.localAddressSpace?.addressPrefixes) }
+        #expect(locals[0] != nil && locals.allSatisfy { $0 == locals[0] })
+        let remotes = page.value.map { addressBase($0.properties?.remoteAddressSpace?.addressPrefixes) }
+        #expect(Set(remotes).count == 12)
+    }
+
     /// Text that begins like a remembered value, differs after it, or sits elsewhere must be read anew.
     @Test(arguments: [
         #"{"value": [{"properties": {"localAddressSpace": {"addressPrefixes": ["10.0.0.0/16"]}, "remoteAddressSpace": {"addressPrefixes": ["10.0.0.0/16", "10.1.0.0/16"]}}}]}"#,
