@@ -17,6 +17,9 @@ public struct VirtualNetworkPeering: Codable, Hashable, Sendable, Identifiable {
         set { storage = newValue.map(PropertiesBox.init) }
     }
 
+    /// A peering with every field absent.
+    public init() {}
+
     public init(
         etag: String? = nil, id: String? = nil, name: String? = nil, type: String? = nil,
         properties: VirtualNetworkPeeringProperties? = nil
@@ -114,6 +117,9 @@ public struct VirtualNetworkPeeringProperties: Codable, Hashable, Sendable {
     public var remoteVirtualNetworkEncryption: VirtualNetworkEncryption?
     public var resourceGuid: String?
     public var useRemoteGateways: Bool?
+
+    /// Properties with every field absent.
+    public init() {}
 
     public init(
         allowForwardedTraffic: Bool? = nil,
