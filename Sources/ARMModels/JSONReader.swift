@@ -598,15 +598,17 @@ struct RecentValues<T> {
     /// shared one every few elements, to be read again.
     mutating func find(_ start: UnsafePointer<UInt8>, available: Int, depth: Int) -> (value: T, count: Int)? {
         clock &+= 1
-        // By index, so a miss copies no value; the last eight bytes first, as similar values differ at their ends
-        // (`"10.1.0.0/24"]}` after the same `{"addressPrefixes":["`).
+        // By index, so a miss copies no value; the last sixteen bytes first, as similar values differ at their
+        // ends (`["10.0.5.0/24"]}` after the same `{"addressPrefixes":`).
         for i in entries.indices {
             let count = entries[i].count, known = entries[i].start
             guard entries[i].depth == depth, count <= available else { continue }
             if known != start {
-                if count >= 8,
-                   UnsafeRawPointer(known).loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
-                    != UnsafeRawPointer(start).loadUnaligned(fromByteOffset: count - 8, as: UInt64.self) { continue }
+                if count >= 16 {
+                    let a = UnsafeRawPointer(known) + (count - 16), b = UnsafeRawPointer(start) + (count - 16)
+                    guard a.loadUnaligned(fromByteOffset: 8, as: UInt64.self) == b.loadUnaligned(fromByteOffset: 8, as: UInt64.self),
+                          a.loadUnaligned(as: UInt64.self) == b.loadUnaligned(as: UInt64.self) else { continue }
+                }
                 guard bytesEqual(known, start, count) else { continue }
             }
             lastUse[i] = clock
@@ -630,18 +632,27 @@ struct RecentValues<T> {
     }
 }
 
-/// Whether `count` bytes at `a` and at `b` are the same, compared eight at a time.
+/// Whether `count` bytes at `a` and at `b` are the same, compared eight at a time: the last eight overlap the
+/// word before them rather than going byte by byte (four and four, overlapping, below eight).
 @inline(__always)
 private func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ count: Int) -> Bool {
     let x = UnsafeRawPointer(a), y = UnsafeRawPointer(b)
-    var k = 0
-    while count - k >= 8 {
-        if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
-        k += 8
+    if count >= 8 {
+        var k = 0
+        while count &- k > 8 {
+            if x.loadUnaligned(fromByteOffset: k, as: UInt64.self) != y.loadUnaligned(fromByteOffset: k, as: UInt64.self) { return false }
+            k &+= 8
+        }
+        return x.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self) == y.loadUnaligned(fromByteOffset: count &- 8, as: UInt64.self)
     }
+    if count >= 4 {
+        return x.loadUnaligned(as: UInt32.self) == y.loadUnaligned(as: UInt32.self)
+            && x.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self) == y.loadUnaligned(fromByteOffset: count &- 4, as: UInt32.self)
+    }
+    var k = 0
     while k < count {
         if a[k] != b[k] { return false }
-        k += 1
+        k &+= 1
     }
     return true
 }
