@@ -45,6 +45,40 @@ private func viaReader(_ text: String) -> Result<Page<VirtualNetworkPeering>, JS
         #expect(read.value[0].properties?.peeringState?.isKnown == false)
     }
 
+    /// Every member name with any one byte changed is an unknown member, skipped (names are compared a word at
+    /// a time with an overlapping last word, so every place in every length is worth a look).
+    @Test func aMemberNameWithAnyByteChangedIsUnknown() throws {
+        let top = ["id", "name", "etag", "type", "properties"]
+        let inner = [
+            "peeringState", "resourceGuid", "peeringSyncLevel", "localSubnetNames", "provisioningState", "peerCompleteVnets",
+            "useRemoteGateways", "localAddressSpace", "remoteSubnetNames", "remoteAddressSpace", "allowGatewayTransit",
+            "remoteVirtualNetwork", "remoteBgpCommunities", "allowForwardedTraffic", "enableOnlyIPv6Peering",
+            "allowVirtualNetworkAccess", "doNotVerifyRemoteGateways", "remoteVirtualNetworkEncryption",
+            "localVirtualNetworkAddressSpace", "remoteVirtualNetworkAddressSpace",
+        ]
+        func changed(_ name: String, at i: Int) -> String {
+            var bytes = Array(name.utf8)
+            bytes[i] = bytes[i] == UInt8(ascii: "q") ? UInt8(ascii: "Q") : UInt8(ascii: "q")
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        var texts: [String] = []
+        for name in top {
+            for i in 0..<name.utf8.count {
+                texts.append(#"{"value": [{"\#(changed(name, at: i))": true, "name": "n"}]}"#)
+            }
+        }
+        for name in inner {
+            for i in 0..<name.utf8.count {
+                texts.append(#"{"value": [{"properties": {"\#(changed(name, at: i))": true, "resourceGuid": "g"}}]}"#)
+            }
+        }
+        #expect(texts.count > 300)
+        for text in texts {
+            let expected = try #require(viaFoundation(text))
+            #expect(try viaReader(text).get() == expected, "\(text)")
+        }
+    }
+
     @Test func escapesNullsAndUnknownMembersReadAsJSONDecoderReadsThem() throws {
         let text = #"""
         {"value": [ {"name": "caf\u00e9 \ud83d\ude00 \"q\" \\ \/ \n\t\b\f\r", "id": null,
