@@ -82,6 +82,7 @@ public struct JSONReader {
     }
 
     /// The next member's key of the open object, or nil at its closing `}`; `first` tracks the commas.
+    @inline(__always)
     public mutating func nextKey(_ first: inout Bool) throws(JSONReadError) -> JSONKey? {
         skipWhitespace()
         guard index < end else { throw truncated() }
@@ -237,6 +238,19 @@ public struct JSONReader {
     /// A Boolean, or nil for `null`.
     public mutating func bool() throws(JSONReadError) -> Bool? {
         skipWhitespace()
+        // The common cases are one four-byte compare each ("true", "fals" then "e").
+        if end &- index >= 5 {
+            // The bytes read little-endian: "true" is 74 72 75 65, "fals" 66 61 6C 73.
+            let word = UInt32(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self))
+            if word == 0x6575_7274 {
+                index &+= 4
+                return true
+            }
+            if word == 0x736C_6166, base[index &+ 4] == UInt8(ascii: "e") {
+                index &+= 5
+                return false
+            }
+        }
         guard index < end else { throw truncated() }
         switch base[index] {
         case UInt8(ascii: "t"):
@@ -675,19 +689,26 @@ struct UnescapedBytes {
         start = .allocate(capacity: self.capacity)
     }
 
+    @inline(__always)
     mutating func append(_ byte: UInt8) {
-        reserve(1)
+        if count == capacity { reserve(1) }
         start[count] = byte
         count &+= 1
     }
 
+    @inline(__always)
     mutating func append(_ bytes: UnsafePointer<UInt8>, count n: Int) {
         guard n > 0 else { return }
-        reserve(n)
-        (start + count).initialize(from: bytes, count: n)
+        if capacity &- count < n { reserve(n) }
+        var k = 0
+        while k < n {
+            start[count &+ k] = bytes[k]
+            k &+= 1
+        }
         count &+= n
     }
 
+    @inline(never)
     private mutating func reserve(_ n: Int) {
         guard capacity - count < n else { return }
         let grown = max(capacity * 2, count + n)
