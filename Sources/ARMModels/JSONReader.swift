@@ -56,6 +56,12 @@ public struct JSONReader {
         return try result.get()
     }
 
+    /// `body` run on the bytes of `bytes` as one buffer: contiguous bytes as they are, others copied once.
+    @inlinable
+    public static func withBuffer<Bytes: Sequence<UInt8>, R>(_ bytes: Bytes, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        bytes.withContiguousStorageIfAvailable(body) ?? Array(bytes).withUnsafeBufferPointer(body)
+    }
+
     // MARK: Objects and arrays
 
     /// Opens an object: true after `{`, false for `null`; anything else is the wrong type.

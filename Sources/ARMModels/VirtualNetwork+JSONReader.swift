@@ -23,8 +23,17 @@ public enum VirtualNetworkReader {
     }
 
     /// The page of VNets in `bytes` (`{"value": [...], "nextLink": ...}`).
+    @inlinable
     public static func page<Bytes: Sequence<UInt8>>(_ bytes: Bytes) throws(JSONReadError) -> Page<VirtualNetwork> {
-        try JSONReader.listPage(bytes, of: "a virtual network") { (r: inout JSONReader) throws(JSONReadError) in try VirtualNetwork(reading: &r) }
+        try JSONReader.withBuffer(bytes, page(in:)).get()
+    }
+
+    /// `page` for bytes in one buffer, so the reader is specialized here (see `PeeringListReader.page(in:)`).
+    @usableFromInline
+    static func page(in buffer: UnsafeBufferPointer<UInt8>) -> Result<Page<VirtualNetwork>, JSONReadError> {
+        Result { () throws(JSONReadError) in
+            try JSONReader.listPage(buffer, of: "a virtual network") { (r: inout JSONReader) throws(JSONReadError) in try VirtualNetwork(reading: &r) }
+        }
     }
 }
 
