@@ -752,6 +752,7 @@ public struct JSONKey {
     }
 
     /// Whether this is `text`, byte for byte.
+    @inline(__always)
     func equals(_ text: String) -> Bool {
         let utf8 = text.utf8
         guard utf8.count == count else { return false }
