@@ -62,6 +62,11 @@ public struct JSONReader {
         bytes.withContiguousStorageIfAvailable(body) ?? Array(bytes).withUnsafeBufferPointer(body)
     }
 
+    /// Where the reader is, as a byte offset into the body.
+    var offset: Int { index }
+    /// How many bytes of the body are still to be read.
+    var remaining: Int { end - index }
+
     // MARK: Objects and arrays
 
     /// Opens an object: true after `{`, false for `null`; anything else is the wrong type.

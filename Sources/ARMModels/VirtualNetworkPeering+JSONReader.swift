@@ -37,7 +37,7 @@ extension JSONReader {
             while let (field, key) = try r.nextMember(&cursor, { key in key.is("value") ? PageField.value : key.is("nextLink") ? .nextLink : nil }) {
                 do throws(JSONReadError) {
                     switch field {
-                    case .value: value = try r.objects(what, element)
+                    case .value: value = try r.listElements(what, element)
                     case .nextLink: nextLink = try r.string()
                     }
                 } catch {
@@ -55,6 +55,29 @@ extension JSONReader {
             guard let value = try element(&r) else { throw JSONReadError("expected \(what), found null", offset: 0) }
             return value
         }
+    }
+
+    /// A list page's `value`: `objects`, with room made after the first element for as many more as the rest of
+    /// the body holds if they are as long (ARM's elements are alike), so a long page is not regrown ten times.
+    mutating func listElements<T>(_ what: StaticString, _ element: (inout JSONReader) throws(JSONReadError) -> T?) throws(JSONReadError) -> [T]? {
+        guard try beginArray() else { return nil }
+        var values: [T] = []
+        var first = true
+        while try nextElement(&first) {
+            let start = offset
+            do throws(JSONReadError) {
+                guard let value = try element(&self) else { throw JSONReadError("expected \(what), found null", offset: 0) }
+                values.append(value)
+            } catch {
+                throw error.inside("[\(values.count)]")
+            }
+            if values.count == 1 {
+                // At most a few pages' worth, whatever a tiny first element suggests.
+                let span = max(offset - start, 64)
+                values.reserveCapacity(1 + min(remaining / span, 2048))
+            }
+        }
+        return values
     }
 
     /// An array of strings that may not hold null, or nil for `null`.
