@@ -70,8 +70,15 @@ public struct JSONReader {
     // MARK: Objects and arrays
 
     /// Opens an object: true after `{`, false for `null`; anything else is the wrong type.
+    @inline(__always)
     public mutating func beginObject() throws(JSONReadError) -> Bool {
-        try begin(UInt8(ascii: "{"), expected: "an object")
+        // The usual case, the brace right here, without a call; whitespace, `null` and errors take the call.
+        if index < end, base[index] == UInt8(ascii: "{"), depth < Self.maximumDepth {
+            depth &+= 1
+            index &+= 1
+            return true
+        }
+        return try begin(UInt8(ascii: "{"), expected: "an object")
     }
 
     /// Opens a container starting with `open` (or reads `null`), counting how deep containers nest.
@@ -120,8 +127,14 @@ public struct JSONReader {
     }
 
     /// Opens an array: true after `[`, false for `null`; anything else is the wrong type.
+    @inline(__always)
     public mutating func beginArray() throws(JSONReadError) -> Bool {
-        try begin(UInt8(ascii: "["), expected: "an array")
+        if index < end, base[index] == UInt8(ascii: "["), depth < Self.maximumDepth {
+            depth &+= 1
+            index &+= 1
+            return true
+        }
+        return try begin(UInt8(ascii: "["), expected: "an array")
     }
 
     /// Whether another element follows in the open array (false at its closing `]`); `first` tracks the commas.

@@ -201,6 +201,15 @@ private func viaReader(_ text: String) -> Result<Page<VirtualNetworkPeering>, JS
         #expect(error.problem == "JSON nested too deeply")
         let fine = String(repeating: "[", count: 400) + String(repeating: "]", count: 400)
         #expect(throws: Never.self) { try viaReader(#"{"value": [], "x": "# + fine + "}").get() }
+        // Exactly at the limit (the page object is one level, the nested values the rest), and one past it.
+        func nested(_ n: Int, _ open: String, _ close: String, around inner: String) -> String {
+            #"{"value": [], "x": "# + String(repeating: open, count: n) + inner + String(repeating: close, count: n) + "}"
+        }
+        let levels = JSONReader.maximumDepth - 1
+        for (open, inner, close) in [("[", "", "]"), (#"{"a":"#, "1", "}")] {
+            #expect(throws: Never.self) { try viaReader(nested(levels, open, close, around: inner)).get() }
+            #expect(throws: JSONReadError.self) { try viaReader(nested(levels + 1, open, close, around: inner)).get() }
+        }
     }
 
     @Test func aLongListWithEveryShapeOfPeeringMatchesJSONDecoder() throws {
