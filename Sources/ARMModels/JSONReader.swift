@@ -52,8 +52,7 @@ public struct JSONReader {
                 return .failure(error)
             }
         }
-        let result = bytes.withContiguousStorageIfAvailable(run) ?? Array(bytes).withUnsafeBufferPointer(run)
-        return try result.get()
+        return try withBuffer(bytes, run).get()
     }
 
     /// `body` run on the bytes of `bytes` as one buffer: contiguous bytes as they are, others copied once.
