@@ -7,6 +7,24 @@ let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("MemberImportVisibility"),
 ]
 
+/// How the release executable is linked on Linux: one static binary, its hot functions side by side.
+///
+/// A jump host needs no Swift runtime to run it, and the kernel maps code in 64 KB windows around
+/// each page touched, so laying out together the functions a listing and the browser run (the list
+/// in Release/function-order.txt, written by Scripts/function-order) keeps resident code small.
+/// BENCHMARKS.md has the measurements; a stale list only costs memory, never correctness.
+/// The executable is not position-independent, like Go's default builds: no relocations to apply
+/// at start (which wrote 2 MB of pages and read a 1.6 MB table). Debug builds are linked as usual.
+let releaseLinkerSettings: [LinkerSetting] = [
+    .unsafeFlags([
+        "-static-executable", "-use-ld=lld",
+        "-Xlinker", "--symbol-ordering-file=\(Context.packageDirectory)/Release/function-order.txt",
+        "-Xlinker", "--no-warn-symbol-ordering",
+        // What the static Swift libraries and ncursesw need, in link order.
+        "-l_FoundationCollections", "-l_FoundationCShims", "-lncursesw", "-ltinfo",
+    ], .when(platforms: [.linux], configuration: .release)),
+]
+
 let package = Package(
     name: "peerscope",
     platforms: [.macOS(.v14)],
@@ -83,7 +101,8 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            swiftSettings: strictSettings
+            swiftSettings: strictSettings,
+            linkerSettings: releaseLinkerSettings
         ),
         .testTarget(name: "ARMModelsTests", dependencies: ["ARMModels"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(

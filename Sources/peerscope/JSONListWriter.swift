@@ -8,7 +8,11 @@ import FoundationEssentials
 /// on its own instead and indented one level (a newline in the encoder's output
 /// is always layout: inside strings it is escaped; blank lines stay blank), so a page's peerings can be
 /// dropped as soon as they are written. Tests compare the two outputs.
+///
+/// The output is kept in chunks of about 64 KB rather than one growing array, so a long
+/// list is never copied into a buffer twice its size on the way.
 struct JSONListWriter {
+    private var chunks: [[UInt8]] = []
     private var bytes: [UInt8] = []
     private var count = 0
     private let encoder: JSONEncoder = {
@@ -29,16 +33,23 @@ struct JSONListWriter {
             lineStart = byte == UInt8(ascii: "\n")
         }
         count += 1
+        if bytes.count >= Self.chunkSize {
+            chunks.append(bytes)
+            bytes = []
+            bytes.reserveCapacity(Self.chunkSize + Self.chunkSize / 8)
+        }
     }
 
-    /// The whole array, closed, with a final newline.
-    mutating func finish() -> [UInt8] {
+    /// The whole array, closed, with a final newline, in the order to write the chunks.
+    mutating func finish() -> [[UInt8]] {
         // An empty array is "[", a blank line and "]", as JSONEncoder writes it.
         bytes.append(contentsOf: count == 0 ? Array("[\n\n]\n".utf8) : Array("\n]\n".utf8))
-        defer { bytes = [] }
-        return bytes
+        chunks.append(bytes)
+        defer { chunks = []; bytes = []; count = 0 }
+        return chunks
     }
 
+    private static let chunkSize = 64 * 1024
     private static let open = Array("[\n  ".utf8)
     private static let separator = Array(",\n  ".utf8)
     private static let indent = Array("  ".utf8)

@@ -29,7 +29,7 @@ struct ListCommand: ParsableCommand {
                     if !ARMNameRules.isUUID(target.subscription) { target.subscription = try await session.resolveSubscription(target.subscription) }
                     let pages = try session.client.peerings(
                         subscriptionId: target.subscription, resourceGroup: target.resourceGroup, virtualNetwork: target.vnet)
-                    let output: [UInt8]
+                    let output: [[UInt8]]
                     if format == .json {
                         // Written page by page: only one page's peerings are held at a time.
                         var writer = JSONListWriter()
@@ -38,7 +38,7 @@ struct ListCommand: ParsableCommand {
                         }
                         output = writer.finish()
                     } else {
-                        output = Array(try ListFormatter.format(try await pages.collect(), as: format, resourceGroup: target.resourceGroup).utf8)
+                        output = [Array(try ListFormatter.format(try await pages.collect(), as: format, resourceGroup: target.resourceGroup).utf8)]
                     }
                     await session.close()
                     return output
@@ -47,7 +47,8 @@ struct ListCommand: ParsableCommand {
                     throw error
                 }
             }
-            StandardStreams.writeOutput(bytes: output)
+            // Nothing is written until the whole list is read: a failure leaves stdout empty.
+            for chunk in output { StandardStreams.writeOutput(bytes: chunk) }
         } catch {
             StandardStreams.writeError("peerscope: \(CommandErrors.describe(error))\n")
             throw ExitCode(1)

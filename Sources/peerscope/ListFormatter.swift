@@ -46,7 +46,7 @@ enum ListFormatter {
     static func json(_ peerings: [VirtualNetworkPeering]) throws -> String {
         var writer = JSONListWriter()
         for peering in peerings { try writer.append(peering) }
-        var bytes = writer.finish()
+        var bytes = Array(writer.finish().joined())
         bytes.removeLast()
         return String(decoding: bytes, as: UTF8.self)
     }
