@@ -2,8 +2,14 @@ import Foundation
 import Testing
 
 /// Runs the real `peerscope` binary, built next to the test bundle.
+///
+/// PEERSCOPE_TEST_BINARY names another build to test instead, such as the static release
+/// executable (`.build/release/peerscope`).
 enum BinaryRunner {
     static var path: String {
+        if let other = ProcessInfo.processInfo.environment["PEERSCOPE_TEST_BINARY"], !other.isEmpty {
+            return other.hasPrefix("/") ? other : FileManager.default.currentDirectoryPath + "/" + other
+        }
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         var candidates = [bundle.appendingPathComponent("peerscope").path]
         candidates.append(URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(".build/debug/peerscope").path)

@@ -8,10 +8,49 @@ import Testing
 @Suite struct FootprintTests {
     @Test func binaryDoesNotLinkFullFoundationOrICU() throws {
         let bytes = try Data(contentsOf: URL(fileURLWithPath: BinaryRunner.path))
+        if !Self.hasInterpreter(bytes) {
+            // The static release executable (PEERSCOPE_TEST_BINARY): the modules are linked in, named in its symbols.
+            // A symbol of module Foundation starts "10Foundation" and a length; FoundationEssentials' are "20…" or "10FoundationE…".
+            let essentials = Self.bytesAfter("20FoundationEssentials", in: bytes)
+            #expect(!essentials.isEmpty, "the check itself would find a linked module")
+            let internationalization = Self.bytesAfter("30FoundationInternationalization", in: bytes).count
+            #expect(internationalization == 0, "peerscope links FoundationInternationalization")
+            let foundation = Self.bytesAfter("10Foundation", in: bytes).count { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+            #expect(foundation == 0, "peerscope links Foundation")
+            return
+        }
         #expect(bytes.range(of: Data("libFoundationEssentials.so".utf8)) != nil, "the check itself would find a needed library")
         #expect(bytes.range(of: Data("libFoundation.so".utf8)) == nil, "peerscope links libFoundation.so")
         #expect(bytes.range(of: Data("lib_FoundationICU.so".utf8)) == nil, "peerscope links lib_FoundationICU.so")
         #expect(bytes.range(of: Data("libFoundationInternationalization.so".utf8)) == nil, "peerscope links libFoundationInternationalization.so")
+    }
+
+    /// The byte that follows each occurrence of `pattern` in `data`.
+    static func bytesAfter(_ pattern: String, in data: Data) -> [UInt8] {
+        let needle = Array(pattern.utf8)
+        return data.withUnsafeBytes { (haystack: UnsafeRawBufferPointer) -> [UInt8] in
+            var found: [UInt8] = []
+            var i = 0
+            while i + needle.count < haystack.count {
+                if haystack[i] == needle[0], (1..<needle.count).allSatisfy({ haystack[i + $0] == needle[$0] }) {
+                    found.append(haystack[i + needle.count])
+                    i += needle.count
+                } else {
+                    i += 1
+                }
+            }
+            return found
+        }
+    }
+
+    /// Whether an ELF64 file asks for a dynamic loader (a PT_INTERP program header): false for a static executable.
+    static func hasInterpreter(_ elf: Data) -> Bool {
+        func integer(_ offset: Int, _ size: Int) -> Int {
+            guard offset >= 0, offset + size <= elf.count else { return 0 }
+            return (0..<size).reduce(0) { $0 | Int(elf[elf.startIndex + offset + $1]) << (8 * $1) }
+        }
+        let table = integer(32, 8), entrySize = integer(54, 2), entries = integer(56, 2)
+        return (0..<entries).contains { integer(table + $0 * entrySize, 4) == 3 }
     }
 }
 
