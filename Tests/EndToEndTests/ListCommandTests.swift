@@ -41,7 +41,7 @@ import Testing
 
         // Hostile strings (newlines, quotes, escapes, slashes, emoji, CJK) inside values, and an empty list.
         let hostile = #"{"value": [{"name": "a\nb\"c\\d/e\u001b[31m 😀 東京", "etag": "W/\"1\"", "properties": {"localSubnetNames": [], "remoteSubnetNames": ["x\ty"]}}]}"#
-        // 300 peerings, about 420 KB written: the writer's 64 KB chunks must join seamlessly.
+        // 300 peerings, about 165 KB written (two full 64 KB chunks and a part): the chunks must join seamlessly.
         let many = (0..<300).map { i in
             #"{"name": "p-\#(i)", "id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/v/virtualNetworkPeerings/p-\#(i)", "properties": {"peeringState": "Connected", "remoteAddressSpace": {"addressPrefixes": ["10.\#(i / 256).\#(i % 256).0/24", "fd00::/64"]}, "remoteSubnetNames": ["a", "b"], "remoteVirtualNetwork": {"id": "/subscriptions/s/resourceGroups/g/providers/Microsoft.Network/virtualNetworks/spoke-\#(i)"}}}"#
         }
