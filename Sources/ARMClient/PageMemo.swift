@@ -1,5 +1,4 @@
 import ARMModels
-import Crypto
 import FoundationEssentials
 import Synchronization
 
@@ -9,11 +8,14 @@ import Synchronization
 /// browser then gets the very same values (even the same array when no page
 /// changed), so its diff finds "unchanged" at a glance instead of after a
 /// decode and a field-by-field compare. It holds, per page URL (at most
-/// `limit`), the body's length and SHA-256 rather than the body itself: a
-/// thousand peerings come in about a megabyte that need not stay resident.
+/// `limit` pages and `byteLimit` bytes), the body itself: comparing the
+/// megabyte of a thousand peerings takes some tens of microseconds, where
+/// its SHA-256 took half a millisecond of every idle refresh.
 final class PageMemo: Sendable {
     private struct State {
-        var pages: [String: (body: BodyPrint, page: any Sendable)] = [:]
+        var pages: [String: (body: Data, page: any Sendable)] = [:]
+        /// The bytes of every body in `pages`.
+        var bytes = 0
         /// Whole lists by their first page's URL, with the revision they were collected at.
         var lists: [String: (items: any Sendable, revision: Int)] = [:]
         /// Counts pages remembered: a list collected before a page changed is never handed out again.
@@ -22,22 +24,31 @@ final class PageMemo: Sendable {
 
     private let state = Mutex(State())
     let limit: Int
+    let byteLimit: Int
 
-    init(limit: Int = 64) { self.limit = limit }
+    init(limit: Int = 64, byteLimit: Int = 8 << 20) {
+        self.limit = limit
+        self.byteLimit = byteLimit
+    }
 
-    /// The page decoded from the same body (`print`) at `url` last time, if the body is unchanged.
-    func page<Item: Sendable>(at url: String, body print: BodyPrint, as: Item.Type) -> Page<Item>? {
+    /// The page decoded from the same `body` at `url` last time, if the body is unchanged.
+    func page<Item: Sendable>(at url: String, body: Data, as: Item.Type) -> Page<Item>? {
         state.withLock { state in
-            guard let entry = state.pages[url], entry.body == print else { return nil }
+            guard let entry = state.pages[url], entry.body == body else { return nil }
             return entry.page as? Page<Item>
         }
     }
 
-    /// Remembers `page` as what `body` at `url` decodes to.
-    func remember<Item: Sendable>(_ page: Page<Item>, at url: String, body print: BodyPrint) {
+    /// Remembers `page` as what `body` at `url` decodes to; when that would pass a limit, the others go.
+    func remember<Item: Sendable>(_ page: Page<Item>, at url: String, body: Data) {
         state.withLock { state in
-            if state.pages.count >= limit, state.pages[url] == nil { state.pages.removeAll() }
-            state.pages[url] = (print, page)
+            if let old = state.pages.removeValue(forKey: url) { state.bytes -= old.body.count }
+            if state.pages.count >= limit || state.bytes + body.count > byteLimit {
+                state.pages.removeAll()
+                state.bytes = 0
+            }
+            state.pages[url] = (body, page)
+            state.bytes += body.count
             state.revision += 1
         }
     }
@@ -56,16 +67,5 @@ final class PageMemo: Sendable {
             if state.lists.count >= limit, state.lists[url] == nil { state.lists.removeAll() }
             state.lists[url] = (items, state.revision)
         }
-    }
-}
-
-/// What identifies a body without keeping it: its length and SHA-256.
-struct BodyPrint: Equatable, Sendable {
-    let count: Int
-    let digest: SHA256.Digest
-
-    init(_ body: Data) {
-        count = body.count
-        digest = SHA256.hash(data: body)
     }
 }

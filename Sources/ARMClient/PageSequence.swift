@@ -31,13 +31,12 @@ public struct PageSequence<Item: ListPageDecoding>: AsyncSequence, Sendable {
             var page: Page<Item>
             var unchanged = false
             do {
-                let print = memo.map { _ in BodyPrint(data) }
-                if let memo, let print, let remembered = memo.page(at: url, body: print, as: Item.self) {
+                if let memo, let remembered = memo.page(at: url, body: data, as: Item.self) {
                     page = remembered
                     unchanged = true
                 } else {
                     page = try Item.decodePage(from: data)
-                    if let memo, let print { memo.remember(page, at: url, body: print) }
+                    memo?.remember(page, at: url, body: data)
                 }
             } catch {
                 var failure = ARMError(

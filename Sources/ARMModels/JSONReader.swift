@@ -15,6 +15,8 @@ public struct JSONReader {
     private var depth = 0
     /// Values read earlier from this document, to hand out again when the same bytes come again.
     var memo = ReadMemo()
+    /// The member names each kind of object had, by position, as read last in this document.
+    private var guesses = KeyGuesses()
     /// The unescaped copies of strings that had escapes, freed when `read(_:_:)` ends, so a `JSONKey` is plain
     /// pointers (no reference counting for every string read).
     private var unescapedCopies: [UnsafeMutableBufferPointer<UInt8>] = []
@@ -40,6 +42,7 @@ public struct JSONReader {
             defer {
                 for copy in reader.unescapedCopies { copy.deallocate() }
                 reader.scratch?.deallocate()
+                reader.guesses.deallocate()
             }
             // A UTF-8 byte order mark is allowed before the value, as JSONDecoder allows it.
             if buffer.count >= 3, base[0] == 0xEF, base[1] == 0xBB, base[2] == 0xBF { reader.index = 3 }
@@ -158,7 +161,17 @@ public struct JSONReader {
     public struct MemberCursor {
         fileprivate var first = true
         fileprivate var seen: UInt64 = 0
-        public init() {}
+        /// Which kind of object this is, for `KeyGuesses` (0: none, guesses off).
+        fileprivate let shape: Int
+        /// How many members have been read so far.
+        fileprivate var position = 0
+
+        /// A cursor for an object of no particular kind.
+        public init() { shape = 0 }
+
+        /// A cursor for an object of `kind`, whose members are tried in the order the last object of that kind in
+        /// the document had them.
+        init(_ kind: ObjectKind) { shape = kind.rawValue }
     }
 
     /// The next member of the open object that `field` knows and that has not been seen yet, or nil at its `}`.
@@ -170,15 +183,45 @@ public struct JSONReader {
     public mutating func nextMember<Field: RawRepresentable<Int>>(
         _ cursor: inout MemberCursor, _ field: (JSONKey) -> Field?
     ) throws(JSONReadError) -> (Field, JSONKey)? {
+        if cursor.shape != 0, let hit: (Field, JSONKey) = guessedMember(&cursor) { return hit }
         while let key = try nextKey(&cursor.first) {
+            let position = cursor.position
+            cursor.position &+= 1
             guard let known = field(key), known.rawValue < 64, cursor.seen & (1 << known.rawValue) == 0 else {
                 do throws(JSONReadError) { try skipValue() } catch { throw error.inside(key.name) }
                 continue
             }
             cursor.seen |= 1 << known.rawValue
+            if cursor.shape != 0 { guesses.learn(key, field: known.rawValue, shape: cursor.shape, position: position) }
             return (known, key)
         }
         return nil
+    }
+
+    /// The member at `cursor`'s position when its name is the one the last object of its kind had there.
+    ///
+    /// ARM writes every element of a list with its members in one order, so the name is checked by one
+    /// compare of the bytes `,"name":` instead of scanned and then looked up. Only compact JSON takes
+    /// this path (no whitespace around the name); anything else, and every miss, goes the general way.
+    /// A hit is exactly what the general way would read: the guessed name is a known member's, which
+    /// holds no quote or backslash, so the same bytes between quotes are that name unescaped.
+    @inline(__always)
+    private mutating func guessedMember<Field: RawRepresentable<Int>>(_ cursor: inout MemberCursor) -> (Field, JSONKey)? {
+        guard let guess = guesses.guess(shape: cursor.shape, position: cursor.position) else { return nil }
+        var at = index
+        if !cursor.first {
+            guard at < end, base[at] == UInt8(ascii: ",") else { return nil }
+            at &+= 1
+        }
+        let count = guess.count
+        guard end &- at >= count &+ 3, base[at] == UInt8(ascii: "\""), base[at &+ 1 &+ count] == UInt8(ascii: "\""),
+              base[at &+ 2 &+ count] == UInt8(ascii: ":"), cursor.seen & (1 << guess.field) == 0,
+              bytesEqual(base + (at &+ 1), guess.start, count), let known = Field(rawValue: guess.field) else { return nil }
+        index = at &+ 3 &+ count
+        cursor.first = false
+        cursor.position &+= 1
+        cursor.seen |= 1 << guess.field
+        return (known, JSONKey(start: base + (at &+ 1), count: count, ascii: true))
     }
 
     /// An array of values read by `element`, or nil for `null`.
@@ -692,6 +735,56 @@ private func bytesEqual(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>, _ 
         k &+= 1
     }
     return true
+}
+
+/// The kinds of ARM object that come many to a document, each read with its own `Field` enumeration.
+///
+/// A kind's guesses hold that enumeration's raw values, so two readers with different fields never share one.
+enum ObjectKind: Int, CaseIterable {
+    case peering = 1, peeringProperties, subResource, addressSpace, ipamAllocation, bgpCommunities, encryption
+    case virtualNetwork, virtualNetworkProperties, subnet, subnetProperties
+}
+
+/// The member names objects of each kind had, by position, while one document is read: what
+/// `JSONReader.nextMember` tries first.
+///
+/// An entry points at a name's bytes in the document (or in the reader's unescaped copies), so the table
+/// lives no longer than the reader. It is allocated on the first name learned, so documents without
+/// shaped objects cost nothing.
+struct KeyGuesses {
+    struct Guess {
+        var start: UnsafePointer<UInt8>
+        var count: Int
+        var field: Int
+    }
+
+    /// How many kinds of object there are, with kind 0 ("none").
+    static let shapes = ObjectKind.allCases.count + 1
+    /// How many leading members of an object are guessed; later ones are read the general way.
+    static let positions = 32
+
+    private var table: UnsafeMutablePointer<Guess?>?
+
+    /// The name that was at `position` in the last object of kind `shape`, if one was learned.
+    @inline(__always)
+    func guess(shape: Int, position: Int) -> Guess? {
+        guard let table, position < Self.positions else { return nil }
+        return table[shape &* Self.positions &+ position]
+    }
+
+    /// Remembers that a known member `key` (`field`) was at `position` in an object of kind `shape`.
+    mutating func learn(_ key: JSONKey, field: Int, shape: Int, position: Int) {
+        guard position < Self.positions, shape > 0, shape < Self.shapes else { return }
+        let table = self.table ?? {
+            let made = UnsafeMutablePointer<Guess?>.allocate(capacity: Self.shapes * Self.positions)
+            made.initialize(repeating: nil, count: Self.shapes * Self.positions)
+            self.table = made
+            return made
+        }()
+        table[shape * Self.positions + position] = Guess(start: key.start, count: key.count, field: field)
+    }
+
+    func deallocate() { table?.deallocate() }
 }
 
 /// The kinds of value a peering list repeats, remembered while one document is read.

@@ -55,7 +55,7 @@ extension VirtualNetwork {
     init?(reading r: inout JSONReader, peerings: VirtualNetworkReader.EmbeddedPeerings = .all) throws(JSONReadError) {
         guard try r.beginObject() else { return nil }
         var vnet = VirtualNetwork()
-        var cursor = JSONReader.MemberCursor()
+        var cursor = JSONReader.MemberCursor(.virtualNetwork)
         while let (field, key) = try r.nextMember(&cursor, Self.field) {
             do throws(JSONReadError) {
                 switch field {
@@ -93,7 +93,7 @@ extension VirtualNetworkProperties {
     init?(reading r: inout JSONReader, peerings: VirtualNetworkReader.EmbeddedPeerings) throws(JSONReadError) {
         guard try r.beginObject() else { return nil }
         var p = VirtualNetworkProperties()
-        var cursor = JSONReader.MemberCursor()
+        var cursor = JSONReader.MemberCursor(.virtualNetworkProperties)
         while let (field, key) = try r.nextMember(&cursor, Self.field) {
             do throws(JSONReadError) {
                 switch field {
@@ -128,7 +128,7 @@ extension Subnet {
     init?(reading r: inout JSONReader) throws(JSONReadError) {
         guard try r.beginObject() else { return nil }
         var subnet = Subnet()
-        var cursor = JSONReader.MemberCursor()
+        var cursor = JSONReader.MemberCursor(.subnet)
         while let (field, key) = try r.nextMember(&cursor, { $0.is("id") ? Field.id : $0.is("name") ? .name : $0.is("properties") ? .properties : nil }) {
             do throws(JSONReadError) {
                 switch field {
@@ -140,7 +140,7 @@ extension Subnet {
                         continue
                     }
                     var properties = SubnetProperties()
-                    var inner = JSONReader.MemberCursor()
+                    var inner = JSONReader.MemberCursor(.subnetProperties)
                     while let (field, key) = try r.nextMember(&inner, { $0.is("addressPrefix") ? PropertyField.addressPrefix : $0.is("addressPrefixes") ? .addressPrefixes : nil }) {
                         do throws(JSONReadError) {
                             switch field {

@@ -108,7 +108,7 @@ extension VirtualNetworkPeering {
     /// Reads the members of the peering object `r` has just opened into `self` (a failable `init` doing this
     /// itself copied and destroyed the peering twice).
     private mutating func fill(_ r: inout JSONReader) throws(JSONReadError) {
-        var cursor = JSONReader.MemberCursor()
+        var cursor = JSONReader.MemberCursor(.peering)
         while let (field, key) = try r.nextMember(&cursor, Self.field) {
             do throws(JSONReadError) {
                 switch field {
@@ -169,7 +169,7 @@ extension VirtualNetworkPeeringProperties {
 
     /// Reads the members of the properties object `r` has just opened into `self`.
     mutating func fill(_ r: inout JSONReader) throws(JSONReadError) {
-        var cursor = JSONReader.MemberCursor()
+        var cursor = JSONReader.MemberCursor(.peeringProperties)
         while let (field, key) = try r.nextMember(&cursor, Self.field) {
             do throws(JSONReadError) {
                 switch field {
@@ -208,7 +208,7 @@ extension SubResource {
     init?(reading r: inout JSONReader) throws(JSONReadError) {
         var id: String?
         guard try r.beginObject() else { return nil }
-        var cursor = JSONReader.MemberCursor()
+        var cursor = JSONReader.MemberCursor(.subResource)
         while let (_, key) = try r.nextMember(&cursor, { $0.is("id") ? Field.id : nil }) {
             do throws(JSONReadError) {
                 id = try r.string()
@@ -232,7 +232,7 @@ extension AddressSpace {
     init?(reading r: inout JSONReader) throws(JSONReadError) {
         var space = AddressSpace()
         guard try r.beginObject() else { return nil }
-        var cursor = JSONReader.MemberCursor()
+        var cursor = JSONReader.MemberCursor(.addressSpace)
         while let (field, key) = try r.nextMember(&cursor, { $0.is("addressPrefixes") ? Field.addressPrefixes : $0.is("ipamPoolPrefixAllocations") ? .ipamPoolPrefixAllocations : nil }) {
             do throws(JSONReadError) {
                 switch field {
@@ -264,7 +264,7 @@ extension IpamPoolPrefixAllocation {
     init?(reading r: inout JSONReader) throws(JSONReadError) {
         var allocation = IpamPoolPrefixAllocation()
         guard try r.beginObject() else { return nil }
-        var cursor = JSONReader.MemberCursor()
+        var cursor = JSONReader.MemberCursor(.ipamAllocation)
         while let (field, key) = try r.nextMember(&cursor, Self.field) {
             do throws(JSONReadError) {
                 switch field {
@@ -287,7 +287,7 @@ extension VirtualNetworkBgpCommunities {
     init?(reading r: inout JSONReader) throws(JSONReadError) {
         var communities = VirtualNetworkBgpCommunities()
         guard try r.beginObject() else { return nil }
-        var cursor = JSONReader.MemberCursor()
+        var cursor = JSONReader.MemberCursor(.bgpCommunities)
         while let (field, key) = try r.nextMember(&cursor, { $0.is("regionalCommunity") ? Field.regionalCommunity : $0.is("virtualNetworkCommunity") ? .virtualNetworkCommunity : nil }) {
             do throws(JSONReadError) {
                 switch field {
@@ -309,7 +309,7 @@ extension VirtualNetworkEncryption {
     init?(reading r: inout JSONReader) throws(JSONReadError) {
         var encryption = VirtualNetworkEncryption()
         guard try r.beginObject() else { return nil }
-        var cursor = JSONReader.MemberCursor()
+        var cursor = JSONReader.MemberCursor(.encryption)
         while let (field, key) = try r.nextMember(&cursor, { $0.is("enabled") ? Field.enabled : $0.is("enforcement") ? .enforcement : nil }) {
             do throws(JSONReadError) {
                 switch field {

@@ -150,6 +150,24 @@ public struct BrowserState: Sendable {
         return now.timeIntervalSince(started) >= Self.slowRefreshSeconds
     }
 
+    /// What of the frame follows from the clock alone, at `now`: a stale marker, a slow-refresh marker, the
+    /// rows still highlighted.
+    ///
+    /// The run loop draws again after a timed wake only when this has changed: a refresh falling due (the
+    /// usual wake) changes nothing on screen until its answer comes.
+    public func timedLook(now: Date) -> TimedLook {
+        var highlighted = 0
+        for change in changes.values where now.timeIntervalSince(change.at) < Self.highlightSeconds { highlighted += 1 }
+        return TimedLook(stale: isStale(now: now), slow: refreshIsSlow(now: now), highlighted: highlighted)
+    }
+
+    /// The parts of a frame that change with time alone; see `timedLook(now:)`.
+    public struct TimedLook: Equatable, Sendable {
+        public var stale: Bool
+        public var slow: Bool
+        public var highlighted: Int
+    }
+
     /// The next moment after `now` at which the frame changes with no key and no data: a refresh falls due,
     /// a highlight ends, the data turns stale, or a slow refresh starts to show.
     ///

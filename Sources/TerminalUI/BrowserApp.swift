@@ -51,11 +51,14 @@ public final class BrowserApp {
             // Names for the breadcrumb.
             _ = perform([.fetchSubscriptions(generation: state.nav.generation)], pipe, &fullRedraw, &pendingClipboard)
         }
+        // What of the last frame drawn followed from the clock alone: a timed wake draws only when it changed.
+        var drawnLook: BrowserState.TimedLook?
         while true {
             let now = Date()
             if dirty {
                 let state = self.state
                 terminal.frame(full: fullRedraw) { canvas in Screen.render(state, now: now, on: &canvas) }
+                drawnLook = state.timedLook(now: now)
                 fullRedraw = false
                 dirty = false
                 if let text = pendingClipboard {
@@ -66,7 +69,7 @@ public final class BrowserApp {
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: pipe.readFD, events: Int16(POLLIN), revents: 0)]
             // Sleep until a key, a result, a signal, or the next moment the frame changes by itself.
             let ready = poll(&fds, 2, Self.timeout(until: state.nextTimedChange(after: now), now: now))
-            if ready == 0 { dirty = true }
+            if ready == 0, state.timedLook(now: Date()) != drawnLook { dirty = true }
             if ready < 0 && errno != EINTR { return .hangup }
             if fds[0].revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { return .hangup }
             if fds[1].revents & Int16(POLLIN) != 0 {
@@ -101,9 +104,10 @@ public final class BrowserApp {
                 dirty = true
                 _ = perform(BrowserReducer.reduce(&state, action, now: Date()), pipe, &fullRedraw, &pendingClipboard)
             }
-            let before = (state.loading, state.changes.count)
+            // A tick that starts a refresh changes nothing on screen; one that ends a highlight does.
+            let before = state.changes.count
             _ = perform(BrowserReducer.reduce(&state, .tick, now: Date()), pipe, &fullRedraw, &pendingClipboard)
-            if before != (state.loading, state.changes.count) { dirty = true }
+            if before != state.changes.count { dirty = true }
         }
     }
 

@@ -278,3 +278,80 @@ private func viaReader(_ text: String) -> Result<Page<VirtualNetworkPeering>, JS
         }
     }
 }
+
+/// Compact JSON, as ARM sends it, takes the reader's guess of each next member name from the element before;
+/// whatever follows a learned order must still read exactly as JSONDecoder reads it.
+@Suite struct MemberGuessTests {
+    /// One peering in the members' usual order, compact, with `properties` text of the caller's.
+    private func element(_ name: String, properties: String = #"{"peeringState":"Connected","allowForwardedTraffic":true,"resourceGuid":"g"}"#) -> String {
+        #"{"name":"\#(name)","etag":"W/\"1\"","properties":\#(properties),"id":"/x/\#(name)"}"#
+    }
+
+    @Test(arguments: [
+        // The guessed name followed by more letters, cut short, escaped, or with whitespace around it.
+        #"{"peeringStateX":"Disconnected","allowForwardedTraffic":false,"resourceGuid":"h"}"#,
+        #"{"peeringStat":"Disconnected","allowForwardedTraffic":false,"resourceGuid":"h"}"#,
+        #"{"peering\u0053tate":"Disconnected","allowForwardedTraffic":false,"resourceGuid":"h"}"#,
+        #"{ "peeringState" : "Disconnected" , "allowForwardedTraffic":false,"resourceGuid":"h"}"#,
+        // Another order, a repeat where a new name was guessed, an unknown member, and an early end.
+        #"{"resourceGuid":"h","peeringState":"Disconnected","allowForwardedTraffic":false}"#,
+        #"{"peeringState":"Disconnected","peeringState":"Connected","resourceGuid":"h"}"#,
+        #"{"allowForwardedTraffic":false,"allowForwardedTraffic":true,"resourceGuid":"h"}"#,
+        #"{"peeringState":"Disconnected","future":{"allowForwardedTraffic":true},"resourceGuid":"h"}"#,
+        #"{"peeringState":"Disconnected"}"#,
+        #"{}"#,
+        "null",
+    ])
+    func whatFollowsALearnedOrderReadsAsJSONDecoderReadsIt(_ properties: String) throws {
+        // Two elements teach the order; the third and fourth differ from it.
+        let text = #"{"value":[\#(element("a")),\#(element("b")),\#(element("c", properties: properties)),\#(element("d"))]}"#
+        let expected = try #require(viaFoundation(text), "\(text)")
+        let page = try viaReader(text).get()
+        #expect(page == expected, "\(text)")
+        #expect(page.value.map(\.name) == ["a", "b", "c", "d"])
+        #expect(page.value[3].properties?.peeringState == .connected)
+    }
+
+    @Test func aWrongTypeAtAGuessedMemberNamesItsPath() {
+        let text = #"{"value":[\#(element("a")),\#(element("b", properties: #"{"peeringState":7}"#))]}"#
+        #expect(throws: JSONReadError.self) { try viaReader(text).get() }
+        if case .failure(let error) = viaReader(text) {
+            #expect(error.description.hasPrefix("expected a string at value[1].properties.peeringState"), "\(error)")
+        }
+    }
+
+    /// Elements whose members come in a new random order each time (a seeded generator): every mix of
+    /// guesses that hit and miss, at every position.
+    @Test func randomMemberOrdersReadAsJSONDecoderReadsThem() throws {
+        var generator = SplitMix(seed: 7)
+        let members = [
+            #""peeringState":"Connected""#, #""allowForwardedTraffic":true"#, #""resourceGuid":"g""#,
+            #""remoteAddressSpace":{"addressPrefixes":["10.0.0.0/24"]}"#, #""remoteVirtualNetwork":{"id":"/r"}"#,
+            #""remoteBgpCommunities":{"virtualNetworkCommunity":"1:2","regionalCommunity":"3:4"}"#, #""useRemoteGateways":false"#,
+        ]
+        var elements: [String] = []
+        for i in 0..<200 {
+            // Mostly the same order, as ARM sends; now and then another, or a member left out.
+            var chosen = members
+            if i % 3 == 0 { chosen.shuffle(using: &generator) }
+            if i % 5 == 0 { chosen.remove(at: Int(generator.next() % UInt64(chosen.count))) }
+            elements.append(#"{"name":"p\#(i)","properties":{\#(chosen.joined(separator: ","))}}"#)
+        }
+        let text = #"{"value":[\#(elements.joined(separator: ","))]}"#
+        let expected = try #require(viaFoundation(text))
+        #expect(try viaReader(text).get() == expected)
+    }
+}
+
+/// A small seeded generator, so a failing order can be replayed.
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

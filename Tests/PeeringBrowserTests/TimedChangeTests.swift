@@ -52,4 +52,25 @@ import Testing
         let next = state.nextTimedChange(after: at(115))
         #expect(next == at(115.25))
     }
+
+    /// What a timed wake could change on screen: a refresh falling due changes none of it, so the loop does not
+    /// draw then; the slow marker, the stale marker and a highlight ending each do.
+    @Test func theTimedLookChangesOnlyWithWhatTheClockShows() {
+        var state = BrowserState(vnet: vnetID, refreshInterval: 10)
+        _ = loaded(&state, [peering("a")], at: 100)
+        let settled = state.timedLook(now: at(100))
+        #expect(!settled.stale && !settled.slow && settled.highlighted == 0)
+        // The refresh falls due and starts: nothing on screen changes.
+        #expect(state.timedLook(now: at(110)) == settled)
+        _ = BrowserReducer.reduce(&state, .tick, now: at(110))
+        #expect(state.loading)
+        #expect(state.timedLook(now: at(110.5)) == settled)
+        // A second in, it shows as slow; past twice the interval the data is stale.
+        #expect(state.timedLook(now: at(111)).slow)
+        #expect(state.timedLook(now: at(120.05)).stale)
+        // A change is highlighted for its time, then not.
+        _ = loaded(&state, [peering("a", state: .disconnected)], at: 121)
+        #expect(state.timedLook(now: at(121)).highlighted == 1)
+        #expect(state.timedLook(now: at(129)).highlighted == 0)
+    }
 }
