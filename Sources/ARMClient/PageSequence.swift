@@ -58,6 +58,14 @@ public struct PageSequence<Item: ListPageDecoding>: AsyncSequence, Sendable {
         }
     }
 
+    /// The same pages, not remembered: for a list read once (`peerscope list`), where keeping every page's
+    /// body and peerings for a next time would only cost memory.
+    public func readOnce() -> PageSequence {
+        var once = self
+        once.memo = nil
+        return once
+    }
+
     public func makeAsyncIterator() -> AsyncIterator {
         AsyncIterator(pipeline: pipeline, scope: scope, memo: memo, nextURL: firstURL)
     }

@@ -28,7 +28,8 @@ struct ListCommand: ParsableCommand {
                 do {
                     if !ARMNameRules.isUUID(target.subscription) { target.subscription = try await session.resolveSubscription(target.subscription) }
                     let pages = try session.client.peerings(
-                        subscriptionId: target.subscription, resourceGroup: target.resourceGroup, virtualNetwork: target.vnet)
+                        subscriptionId: target.subscription, resourceGroup: target.resourceGroup, virtualNetwork: target.vnet
+                    ).readOnce()
                     let output: [[UInt8]]
                     if format == .json {
                         // Written page by page: only one page's peerings are held at a time.

@@ -26,6 +26,25 @@ import Testing
         #expect(!third.contains { $0.id == first[0].id })
     }
 
+    /// `peerscope list` reads a list once: nothing of it is kept for a next time.
+    @Test func aListReadOnceIsNotRemembered() async throws {
+        let harness = try await ClientHarness(store: try WorldStore.demo(pageSize: 10))
+        func read(once: Bool) async throws -> [VirtualNetworkPeering] {
+            let pages = try harness.client.peerings(subscriptionId: DemoWorld.connectivitySubscription, resourceGroup: DemoWorld.hubGroup, virtualNetwork: DemoWorld.hubName)
+            return try await (once ? pages.readOnce() : pages).collect()
+        }
+        func base(_ list: [VirtualNetworkPeering]) -> UnsafeRawPointer? { list.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) } }
+        let first = try await read(once: true)
+        let second = try await read(once: true)
+        #expect(first == second)
+        #expect(base(first) != base(second))
+        // A remembered read after them starts from nothing too: its first answer is its own array, its next the same.
+        let remembered = try await read(once: false)
+        #expect(base(remembered) != base(second))
+        #expect(base(try await read(once: false)) == base(remembered))
+        await harness.close()
+    }
+
     @Test func followsNextLinkAcrossPages() async throws {
         let harness = try await ClientHarness(store: try WorldStore.demo(pageSize: 10))
         var pageSizes: [Int] = []
